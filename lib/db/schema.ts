@@ -1,0 +1,238 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+// Status values are a contract: integrators query them, and the check
+// constraints below keep anything else out of the database.
+export const ORDER_STATUSES = ["pending", "paid", "refunded", "canceled"] as const;
+export const GRANT_STATUSES = [
+  "waiting_for_github",
+  "queued",
+  "invited",
+  "active",
+  "expired",
+  "declined",
+  "failed",
+  "revoked",
+] as const;
+export const ENTITLEMENT_KINDS = ["github_repo", "github_team"] as const;
+export const TEAM_ROLES = ["member", "maintainer"] as const;
+
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export type GrantStatus = (typeof GRANT_STATUSES)[number];
+export type EntitlementKind = (typeof ENTITLEMENT_KINDS)[number];
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+/** A random 128-bit id: order ids travel through payment links and must not be guessable. */
+export function newOrderId(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+export const products = pgTable(
+  "products",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    priceCents: integer("price_cents").notNull().default(0),
+    currency: text("currency").notNull().default("USD"),
+    paymentLink: text("payment_link"),
+    active: boolean("active").notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [
+    check("products_slug_format", sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{0,62}$'`),
+    check("products_price_not_negative", sql`${t.priceCents} >= 0`),
+    check("products_currency_format", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+  ],
+);
+
+export const entitlements = pgTable(
+  "entitlements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<EntitlementKind>().notNull(),
+    owner: text("owner"),
+    repo: text("repo"),
+    permission: text("permission"),
+    org: text("org"),
+    teamSlug: text("team_slug"),
+    teamRole: text("team_role"),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    index("entitlements_product_idx").on(t.productId, t.position),
+    check("entitlements_kind", sql`${t.kind} in (${inList(ENTITLEMENT_KINDS)})`),
+    check(
+      "entitlements_target",
+      sql`(${t.kind} = 'github_repo' and ${t.owner} is not null and ${t.repo} is not null and ${t.permission} is not null)
+       or (${t.kind} = 'github_team' and ${t.org} is not null and ${t.teamSlug} is not null and ${t.teamRole} in (${inList(TEAM_ROLES)}))`,
+    ),
+  ],
+);
+
+export const buyers = pgTable(
+  "buyers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    logtoUserId: text("logto_user_id").unique(),
+    githubUserId: bigint("github_user_id", { mode: "number" }).unique(),
+    githubLogin: text("github_login"),
+    email: text("email"),
+    name: text("name"),
+    ...timestamps,
+  },
+  (t) => [
+    index("buyers_github_login_idx").on(sql`lower(${t.githubLogin})`),
+    index("buyers_email_idx").on(sql`lower(${t.email})`),
+  ],
+);
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: text("id").primaryKey().$defaultFn(newOrderId),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    buyerId: uuid("buyer_id").references(() => buyers.id),
+    buyerEmail: text("buyer_email"),
+    status: text("status").$type<OrderStatus>().notNull().default("pending"),
+    source: text("source").notNull(),
+    externalId: text("external_id"),
+    amount: integer("amount"),
+    currency: text("currency"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    refundedAt: timestamp("refunded_at", { withTimezone: true }),
+    canceledAt: timestamp("canceled_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("orders_source_external_id_key").on(t.source, t.externalId),
+    check("orders_status", sql`${t.status} in (${inList(ORDER_STATUSES)})`),
+    index("orders_created_at_idx").on(t.createdAt),
+    index("orders_status_created_at_idx").on(t.status, t.createdAt),
+    index("orders_buyer_idx").on(t.buyerId),
+  ],
+);
+
+export const grants = pgTable(
+  "grants",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    orderId: text("order_id")
+      .notNull()
+      .references(() => orders.id),
+    entitlementId: uuid("entitlement_id")
+      .notNull()
+      .references(() => entitlements.id),
+    buyerId: uuid("buyer_id").references(() => buyers.id),
+    status: text("status").$type<GrantStatus>().notNull(),
+    // Snapshot of what was sold, so editing a product never changes what a refund revokes.
+    kind: text("kind").$type<EntitlementKind>().notNull(),
+    owner: text("owner"),
+    repo: text("repo"),
+    permission: text("permission"),
+    org: text("org"),
+    teamSlug: text("team_slug"),
+    teamRole: text("team_role"),
+    githubLogin: text("github_login"),
+    githubUserId: bigint("github_user_id", { mode: "number" }),
+    invitationId: bigint("invitation_id", { mode: "number" }),
+    invitationUrl: text("invitation_url"),
+    invitedAt: timestamp("invited_at", { withTimezone: true }),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    queuedAt: timestamp("queued_at", { withTimezone: true }),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: jsonb("last_error").$type<{ code: string; message: string; at: string }>(),
+    ...timestamps,
+  },
+  (t) => [
+    unique("grants_order_entitlement_key").on(t.orderId, t.entitlementId),
+    check("grants_status", sql`${t.status} in (${inList(GRANT_STATUSES)})`),
+    check("grants_kind", sql`${t.kind} in (${inList(ENTITLEMENT_KINDS)})`),
+    check("grants_attempts_not_negative", sql`${t.attempts} >= 0`),
+    index("grants_due_idx").on(t.status, t.nextAttemptAt),
+    index("grants_status_idx").on(t.status, t.updatedAt),
+    index("grants_buyer_idx").on(t.buyerId),
+    index("grants_order_idx").on(t.orderId),
+    index("grants_repo_idx").on(t.owner, t.repo),
+  ],
+);
+
+export const grantEvents = pgTable(
+  "grant_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    grantId: bigint("grant_id", { mode: "number" })
+      .notNull()
+      .references(() => grants.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    kind: text("kind").notNull(),
+    githubStatus: integer("github_status"),
+    requestId: text("request_id"),
+    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index("grant_events_grant_idx").on(t.grantId, t.at),
+    index("grant_events_kind_at_idx").on(t.kind, t.at),
+  ],
+);
+
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    source: text("source").notNull(),
+    deliveryId: text("delivery_id").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    type: text("type").notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: "webhook_deliveries_source_delivery_id_key",
+      columns: [t.source, t.deliveryId],
+    }),
+  ],
+);
+
+/** Deliveries we refused; kept for the merchant, never consuming the delivery id. */
+export const webhookRejections = pgTable(
+  "webhook_rejections",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    source: text("source").notNull(),
+    deliveryId: text("delivery_id"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    httpStatus: integer("http_status").notNull(),
+    reason: text("reason").notNull(),
+    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("webhook_rejections_received_idx").on(t.receivedAt)],
+);

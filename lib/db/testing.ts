@@ -1,0 +1,96 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe } from "vitest";
+import { openPglite, openPostgres } from "./open";
+import type { Database, DatabaseHandle, DatabaseKind } from "./types";
+
+export interface TestDatabase {
+  kind: DatabaseKind;
+  /** The open database; valid inside tests (opened in beforeAll). */
+  db(): Database;
+  handle(): DatabaseHandle;
+  /** Only for postgres: the throwaway database's URL, for opening more connections. */
+  url(): string | undefined;
+}
+
+const postgresUrl = process.env.TEST_DATABASE_URL;
+if (!postgresUrl && process.env.CI === "true") {
+  throw new Error("TEST_DATABASE_URL is not set: with CI=true the PostgreSQL tests must run.");
+}
+
+/** Creates a database of its own on the TEST_DATABASE_URL server; returns its URL and a dropper. */
+export async function createThrowawayPostgres(baseUrl: string) {
+  const name = `repogrant_test_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
+
+/**
+ * Runs the same suite on in-memory PGlite and, when TEST_DATABASE_URL is set, on a PostgreSQL
+ * database created for this file and dropped afterwards. Suite names carry the database so the
+ * output shows that both ran.
+ */
+export function describeEachDatabase(title: string, suite: (database: TestDatabase) => void) {
+  describe(`${title} [pglite]`, () => {
+    let handle: DatabaseHandle | undefined;
+    beforeAll(async () => {
+      handle = await openPglite();
+    });
+    afterAll(async () => {
+      await handle?.close();
+    });
+    suite(
+      accessors(
+        "pglite",
+        () => handle,
+        () => undefined,
+      ),
+    );
+  });
+
+  const describePostgres = postgresUrl ? describe : describe.skip;
+  describePostgres(
+    `${title} [postgres]${postgresUrl ? "" : " (TEST_DATABASE_URL not set)"}`,
+    () => {
+      let handle: DatabaseHandle | undefined;
+      let throwaway: Awaited<ReturnType<typeof createThrowawayPostgres>> | undefined;
+      beforeAll(async () => {
+        throwaway = await createThrowawayPostgres(postgresUrl!);
+        handle = await openPostgres(throwaway.url);
+      });
+      afterAll(async () => {
+        await handle?.close();
+        await throwaway?.drop();
+      });
+      suite(
+        accessors(
+          "postgres",
+          () => handle,
+          () => throwaway?.url,
+        ),
+      );
+    },
+  );
+}
+
+function accessors(
+  kind: DatabaseKind,
+  current: () => DatabaseHandle | undefined,
+  url: () => string | undefined,
+): TestDatabase {
+  const handle = () => {
+    const value = current();
+    if (!value) throw new Error(`the ${kind} test database is not open yet`);
+    return value;
+  };
+  return { kind, handle, db: () => handle().db, url };
+}

@@ -1,0 +1,10 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // PGlite loads its WASM and data files by path; bundled by Turbopack it fails
+  // on the first open of a new data directory.
+  serverExternalPackages: ["@electric-sql/pglite"],
+  poweredByHeader: false,
+};
+
+export default nextConfig;
