@@ -1,9 +1,13 @@
 // `npm run dev` / `npm start`: resolves the port (PORT, or `-p N` after `--`), so that APP_URL
 // defaults to the port really served, then runs Next with our own signal handling.
 import { spawn } from "node:child_process";
+import nextEnv from "@next/env";
 import { parseLaunchArgs } from "./launch-args";
 
-const { mode, port, rest } = parseLaunchArgs(process.argv.slice(2), process.env.PORT);
+const argv = process.argv.slice(2);
+// Read .env files the way Next will, so PORT (and later the sandbox decision) sees them too.
+nextEnv.loadEnvConfig(process.cwd(), argv[0] === "dev");
+const { mode, port, rest } = parseLaunchArgs(argv, process.env.PORT);
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,

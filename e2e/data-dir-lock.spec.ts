@@ -1,0 +1,20 @@
+import { expect, test } from "@playwright/test";
+import { E2E_DATA_DIR, E2E_PORT } from "../playwright.config";
+import { startServerProcess } from "./support/server-process";
+
+test("a second server on the same PGlite directory exits with the lock message while the first keeps serving", async ({
+  request,
+}) => {
+  const second = startServerProcess(E2E_PORT + 1, { DATA_DIR: E2E_DATA_DIR, DATABASE_URL: "" });
+  try {
+    const code = await second.exited;
+    expect(code).not.toBe(0);
+    expect(second.output()).toMatch(
+      /PGlite data directory \.data\/e2e\/pglite is in use by pid \d+/,
+    );
+  } finally {
+    await second.stop();
+  }
+  const health = await request.get("/api/health");
+  expect(health.status()).toBe(200);
+});
