@@ -133,6 +133,8 @@ ALTER TABLE "orders" ADD CONSTRAINT "orders_product_id_products_id_fk" FOREIGN K
 ALTER TABLE "orders" ADD CONSTRAINT "orders_buyer_id_buyers_id_fk" FOREIGN KEY ("buyer_id") REFERENCES "public"."buyers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "buyers_github_login_idx" ON "buyers" USING btree (lower("github_login"));--> statement-breakpoint
 CREATE INDEX "buyers_email_idx" ON "buyers" USING btree (lower("email"));--> statement-breakpoint
+CREATE UNIQUE INDEX "buyers_placeholder_login_key" ON "buyers" USING btree (lower("github_login")) WHERE "buyers"."github_user_id" is null and "buyers"."logto_user_id" is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "buyers_placeholder_email_key" ON "buyers" USING btree (lower("email")) WHERE "buyers"."github_user_id" is null and "buyers"."logto_user_id" is null and "buyers"."github_login" is null;--> statement-breakpoint
 CREATE INDEX "entitlements_product_idx" ON "entitlements" USING btree ("product_id","position");--> statement-breakpoint
 CREATE INDEX "grant_events_grant_idx" ON "grant_events" USING btree ("grant_id","at");--> statement-breakpoint
 CREATE INDEX "grant_events_kind_at_idx" ON "grant_events" USING btree ("kind","at");--> statement-breakpoint

@@ -22,6 +22,6 @@ step() { printf '\n== %s ==\n' "$1"; }
 step "typecheck" && npm run --silent typecheck
 step "lint" && npm run --silent lint
 step "format" && npm run --silent format:check
-step "unit and integration (PGlite${TEST_DATABASE_URL:+ and PostgreSQL})" && npx vitest run
+step "unit and integration (PGlite${TEST_DATABASE_URL:+ and PostgreSQL})" && npx vitest run --reporter=verbose
 step "build" && NEXT_TELEMETRY_DISABLED=1 npm run --silent build
 step "end to end (Chromium)" && npx playwright test

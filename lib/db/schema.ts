@@ -12,6 +12,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 
@@ -108,6 +109,16 @@ export const buyers = pgTable(
   (t) => [
     index("buyers_github_login_idx").on(sql`lower(${t.githubLogin})`),
     index("buyers_email_idx").on(sql`lower(${t.email})`),
+    // An order may name a buyer we have never seen by login or email alone. These placeholders
+    // are unique so that concurrent orders for one new buyer upsert one row, not two.
+    uniqueIndex("buyers_placeholder_login_key")
+      .on(sql`lower(${t.githubLogin})`)
+      .where(sql`${t.githubUserId} is null and ${t.logtoUserId} is null`),
+    uniqueIndex("buyers_placeholder_email_key")
+      .on(sql`lower(${t.email})`)
+      .where(
+        sql`${t.githubUserId} is null and ${t.logtoUserId} is null and ${t.githubLogin} is null`,
+      ),
   ],
 );
 

@@ -1,0 +1,145 @@
+import { and, eq, sql } from "drizzle-orm";
+import { grantEvents, grants, orders, products, webhookDeliveries } from "../db/schema";
+import type { Database } from "../db/types";
+import { createGrants } from "./create-grants";
+import { findOrCreateBuyer, getBuyerIdentity, type BuyerIdentity } from "./find-or-create-buyer";
+import type { OrderData, OrderEvent } from "./order-event";
+import { OrderRejected } from "./order-rejected";
+
+export interface OrderEventResult {
+  outcome: "applied" | "duplicate";
+  orderId?: string;
+  /** Grants created by this delivery (none for a duplicate or a refund). */
+  grantIds: number[];
+}
+
+type Order = typeof orders.$inferSelect;
+
+/**
+ * Applies a verified order event in ONE transaction: the delivery row (unique on source and
+ * delivery id, so a repeated delivery stops here), the order change, the buyer, one grant per
+ * entitlement and their events. An OrderRejected thrown anywhere rolls all of it back, so the
+ * delivery id stays free for the sender's retry.
+ */
+export async function applyOrderEvent(
+  db: Database,
+  input: { source: string; deliveryId: string; event: OrderEvent; now: Date },
+): Promise<OrderEventResult> {
+  const { source, deliveryId, event, now } = input;
+  return db.transaction(async (tx) => {
+    const fresh = await tx
+      .insert(webhookDeliveries)
+      .values({ source, deliveryId, type: event.type, receivedAt: now })
+      .onConflictDoNothing()
+      .returning({ deliveryId: webhookDeliveries.deliveryId });
+    if (fresh.length === 0) return { outcome: "duplicate", grantIds: [] };
+
+    if (event.type === "order.refunded") {
+      const order = await findNamedOrder(tx, event.data, source);
+      await recordRefund(tx, order, now);
+      return { outcome: "applied", orderId: order.id, grantIds: [] };
+    }
+    const { order, buyer } = await payNamedOrder(tx, event.data, source, now);
+    const grantIds = await createGrants(tx, order, buyer, now);
+    return { outcome: "applied", orderId: order.id, grantIds };
+  });
+}
+
+async function resolveProductId(db: Database, ref: string): Promise<string> {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref);
+  const [row] = await db
+    .select({ id: products.id })
+    .from(products)
+    .where(
+      isUuid ? sql`${products.id} = ${ref} or ${products.slug} = ${ref}` : eq(products.slug, ref),
+    );
+  if (!row) throw new OrderRejected(404, `data.product: no product "${ref}"`);
+  return row.id;
+}
+
+async function findNamedOrder(db: Database, data: OrderData, source: string): Promise<Order> {
+  const condition = data.orderId
+    ? eq(orders.id, data.orderId)
+    : and(eq(orders.source, source), eq(orders.externalId, data.externalId!));
+  const [order] = await db.select().from(orders).where(condition).for("update");
+  if (!order) {
+    throw new OrderRejected(
+      404,
+      data.orderId
+        ? `data.orderId: no order "${data.orderId}"`
+        : `data.externalId: no order "${data.externalId}"`,
+    );
+  }
+  if (data.product && (await resolveProductId(db, data.product)) !== order.productId) {
+    throw new OrderRejected(400, `data.product: "${data.product}" is not this order's product`);
+  }
+  return order;
+}
+
+async function payNamedOrder(db: Database, data: OrderData, source: string, now: Date) {
+  let order: Order;
+  if (data.orderId) {
+    order = await findNamedOrder(db, data, source);
+  } else {
+    const productId = await resolveProductId(db, data.product!);
+    const [inserted] = await db
+      .insert(orders)
+      .values({
+        productId,
+        source,
+        externalId: data.externalId!,
+        status: "pending",
+        amount: data.amount,
+        currency: data.currency?.toUpperCase(),
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .returning();
+    order = inserted ?? (await findNamedOrder(db, data, source));
+    if (order.productId !== productId) {
+      throw new OrderRejected(
+        409,
+        `data.externalId: "${data.externalId}" is an order for another product`,
+      );
+    }
+  }
+  if (order.status === "refunded") {
+    throw new OrderRejected(409, `order ${order.id} was refunded; it cannot be paid again`);
+  }
+
+  let buyer: BuyerIdentity | undefined = order.buyerId
+    ? await getBuyerIdentity(db, order.buyerId)
+    : undefined;
+  if (!buyer && data.buyer) buyer = await findOrCreateBuyer(db, data.buyer);
+  if (order.status !== "paid") {
+    const [paid] = await db
+      .update(orders)
+      .set({
+        status: "paid",
+        paidAt: now,
+        buyerId: buyer?.id ?? null,
+        buyerEmail: order.buyerEmail ?? buyer?.email ?? null,
+      })
+      .where(eq(orders.id, order.id))
+      .returning();
+    order = paid!;
+  }
+  return { order, buyer };
+}
+
+async function recordRefund(db: Database, order: Order, now: Date) {
+  if (order.status === "refunded") return;
+  await db
+    .update(orders)
+    .set({ status: "refunded", refundedAt: now })
+    .where(eq(orders.id, order.id));
+  const affected = await db
+    .select({ id: grants.id })
+    .from(grants)
+    .where(eq(grants.orderId, order.id));
+  if (affected.length > 0) {
+    await db
+      .insert(grantEvents)
+      .values(affected.map((grant) => ({ grantId: grant.id, at: now, kind: "order_refunded" })));
+  }
+}

@@ -1,0 +1,83 @@
+import type { Database } from "../db/types";
+import { logWebhookRejection } from "../webhooks/log-rejection";
+import { BodyTooLarge, readLimitedBody } from "../webhooks/read-limited-body";
+import { verifyStandardWebhook } from "../webhooks/standard-webhooks";
+import { applyOrderEvent, type OrderEventResult } from "./apply-order-event";
+import { describeIssues, orderEventSchema } from "./order-event";
+import { OrderRejected } from "./order-rejected";
+
+export const ORDER_WEBHOOK_SOURCE = "orders";
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface WebhookAnswer {
+  status: number;
+  body: Record<string, unknown>;
+  /** Set when the delivery created grants, so the caller can wake fulfillment. */
+  applied?: OrderEventResult;
+}
+
+/**
+ * POST /api/webhooks/orders: size limit → signature on the raw body → JSON → schema → one
+ * transaction. Every refusal is logged for the merchant and leaves the delivery id unused.
+ */
+export async function receiveOrderWebhook(
+  db: Database,
+  request: Request,
+  options: { secrets: readonly string[]; now: Date },
+): Promise<WebhookAnswer> {
+  const deliveryId = request.headers.get("webhook-id");
+  const refuse = async (status: number, error: string, detail?: Record<string, unknown>) => {
+    await logWebhookRejection(
+      db,
+      { source: ORDER_WEBHOOK_SOURCE, deliveryId, httpStatus: status, reason: error, detail },
+      options.now,
+    );
+    return { status, body: { error } };
+  };
+
+  // An unsigned event is never accepted, so without a secret there is nothing we can accept.
+  if (options.secrets.length === 0) {
+    return refuse(503, "ORDER_WEBHOOK_SECRET is not set: order webhooks cannot be verified");
+  }
+  let raw: string;
+  try {
+    raw = await readLimitedBody(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return refuse(413, "body larger than 1 MB");
+    throw error;
+  }
+  const signature = verifyStandardWebhook(raw, request.headers, options.secrets);
+  if (!signature.ok) return refuse(401, `signature rejected: ${signature.reason}`);
+
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return refuse(400, "body is not valid JSON");
+  }
+  const parsed = orderEventSchema.safeParse(json);
+  if (!parsed.success) return refuse(400, describeIssues(parsed.error), { body: json });
+
+  try {
+    const result = await applyOrderEvent(db, {
+      source: ORDER_WEBHOOK_SOURCE,
+      deliveryId: signature.deliveryId,
+      event: parsed.data,
+      now: options.now,
+    });
+    return {
+      status: 200,
+      body: {
+        ok: true,
+        duplicate: result.outcome === "duplicate",
+        orderId: result.orderId ?? null,
+      },
+      applied: result,
+    };
+  } catch (error) {
+    if (error instanceof OrderRejected) {
+      return refuse(error.httpStatus, error.message, { body: json });
+    }
+    throw error;
+  }
+}
