@@ -2,19 +2,13 @@ import type { Database } from "../db/types";
 import { logWebhookRejection } from "../webhooks/log-rejection";
 import { BodyTooLarge, readLimitedBody } from "../webhooks/read-limited-body";
 import { verifyStandardWebhook } from "../webhooks/standard-webhooks";
+import type { WebhookAnswer } from "../webhooks/webhook-answer";
 import { applyOrderEvent, type OrderEventResult } from "./apply-order-event";
 import { describeIssues, orderEventSchema } from "./order-event";
 import { OrderRejected } from "./order-rejected";
 
 export const ORDER_WEBHOOK_SOURCE = "orders";
 const MAX_BODY_BYTES = 1024 * 1024;
-
-export interface WebhookAnswer {
-  status: number;
-  body: Record<string, unknown>;
-  /** Set when the delivery created grants, so the caller can wake fulfillment. */
-  applied?: OrderEventResult;
-}
 
 /**
  * POST /api/webhooks/orders: size limit → signature on the raw body → JSON → schema → one
@@ -24,7 +18,7 @@ export async function receiveOrderWebhook(
   db: Database,
   request: Request,
   options: { secrets: readonly string[]; now: Date },
-): Promise<WebhookAnswer> {
+): Promise<WebhookAnswer<OrderEventResult>> {
   const deliveryId = request.headers.get("webhook-id");
   const refuse = async (status: number, error: string, detail?: Record<string, unknown>) => {
     await logWebhookRejection(

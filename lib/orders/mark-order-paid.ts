@@ -1,0 +1,31 @@
+import { eq } from "drizzle-orm";
+import { orders } from "../db/schema";
+import type { Database } from "../db/types";
+import { createGrants } from "./create-grants";
+import { getBuyerIdentity } from "./find-or-create-buyer";
+import { OrderRejected } from "./order-rejected";
+
+/**
+ * The merchant's "mark paid": the same transition as a paid webhook, in one transaction. A
+ * second call finds the order paid and its grants in place, and changes nothing.
+ */
+export async function markOrderPaid(
+  db: Database,
+  orderId: string,
+  now: Date,
+): Promise<{ orderId: string; grantIds: number[]; alreadyPaid: boolean }> {
+  return db.transaction(async (tx) => {
+    const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
+    if (!order) throw new OrderRejected(404, `no order "${orderId}"`);
+    if (order.status === "refunded") {
+      throw new OrderRejected(409, `order ${orderId} was refunded; it cannot be paid again`);
+    }
+    const alreadyPaid = order.status === "paid";
+    if (!alreadyPaid) {
+      await tx.update(orders).set({ status: "paid", paidAt: now }).where(eq(orders.id, orderId));
+    }
+    const buyer = order.buyerId ? await getBuyerIdentity(tx, order.buyerId) : undefined;
+    const grantIds = await createGrants(tx, order, buyer, now);
+    return { orderId, grantIds, alreadyPaid };
+  });
+}

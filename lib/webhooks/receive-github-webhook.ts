@@ -1,0 +1,83 @@
+import { verify } from "@octokit/webhooks-methods";
+import { z } from "zod";
+import { webhookDeliveries } from "../db/schema";
+import type { Database } from "../db/types";
+import { applyMemberEvent } from "../grants/apply-member-event";
+import { logWebhookRejection } from "./log-rejection";
+import { BodyTooLarge, readLimitedBody } from "./read-limited-body";
+import type { WebhookAnswer } from "./webhook-answer";
+
+const SOURCE = "github";
+// GitHub caps webhook payloads at 25 MB; member events are a few KB.
+const MAX_BODY_BYTES = 25 * 1024 * 1024;
+
+const memberPayload = z.object({
+  action: z.string(),
+  member: z.object({ id: z.number().int(), login: z.string() }),
+  repository: z.object({ name: z.string(), owner: z.object({ login: z.string() }) }),
+});
+
+/**
+ * POST /api/webhooks/github: X-Hub-Signature-256 over the raw body, deduplicated on
+ * X-GitHub-Delivery in the same transaction as the grant change. Events we don't act on are
+ * acknowledged (200) so GitHub does not retry them.
+ */
+export async function receiveGithubWebhook(
+  db: Database,
+  request: Request,
+  options: { secret: string | undefined; now: Date },
+): Promise<WebhookAnswer> {
+  const deliveryId = request.headers.get("x-github-delivery");
+  const refuse = async (status: number, error: string) => {
+    await logWebhookRejection(
+      db,
+      { source: SOURCE, deliveryId, httpStatus: status, reason: error },
+      options.now,
+    );
+    return { status, body: { error } };
+  };
+  if (!options.secret)
+    return refuse(503, "GITHUB_WEBHOOK_SECRET is not set: GitHub webhooks cannot be verified");
+  let raw: string;
+  try {
+    raw = await readLimitedBody(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return refuse(413, "body too large");
+    throw error;
+  }
+  const signature = request.headers.get("x-hub-signature-256") ?? "";
+  if (!signature || !(await verify(options.secret, raw, signature).catch(() => false))) {
+    return refuse(401, "missing or wrong X-Hub-Signature-256");
+  }
+  if (!deliveryId) return refuse(400, "missing X-GitHub-Delivery header");
+
+  const event = request.headers.get("x-github-event");
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return refuse(400, "body is not valid JSON");
+  }
+  const member = event === "member" ? memberPayload.safeParse(json) : undefined;
+  if (!member?.success || (member.data.action !== "added" && member.data.action !== "removed")) {
+    return { status: 200, body: { ok: true, ignored: true } };
+  }
+  const { action, repository, member: user } = member.data;
+  const changed = await db.transaction(async (tx) => {
+    const fresh = await tx
+      .insert(webhookDeliveries)
+      .values({ source: SOURCE, deliveryId, type: `member.${action}`, receivedAt: options.now })
+      .onConflictDoNothing()
+      .returning({ deliveryId: webhookDeliveries.deliveryId });
+    if (fresh.length === 0) return null;
+    return applyMemberEvent(
+      tx,
+      { action, owner: repository.owner.login, repo: repository.name, member: user },
+      options.now,
+    );
+  });
+  return {
+    status: 200,
+    body: { ok: true, duplicate: changed === null, grantsChanged: changed?.length ?? 0 },
+  };
+}
