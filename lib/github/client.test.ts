@@ -1,0 +1,174 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { useGithubEmulator } from "@/sandbox/github/testing";
+import { createGithubClient, type GithubClientOptions } from "./client";
+import { GithubConfigError, githubClientFromConfig } from "./client-from-config";
+import { inviteCollaborator } from "./invite-collaborator";
+import { getTokenOwner } from "./users";
+
+// A frozen clock, so retryAt values can be asserted exactly (advanceClock still moves it).
+const github = useGithubEmulator({ now: () => Date.parse("2030-01-01T00:00:00Z") });
+const PUT = "PUT /repos/{owner}/{repo}/collaborators/{username}";
+const invite = { owner: "acme", repo: "toolkit", username: "octocat", permission: "pull" } as const;
+
+function client(options: Partial<GithubClientOptions> = {}) {
+  return createGithubClient({
+    token: "sandbox-admin-token",
+    baseUrl: github().url,
+    writeIntervalMs: 0,
+    retryDelayBaseMs: 1,
+    now: () => github().controls.now(),
+    ...options,
+  });
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("githubClientFromConfig", () => {
+  it("uses GITHUB_TOKEN against GITHUB_API_URL", async () => {
+    const configured = githubClientFromConfig({
+      GITHUB_TOKEN: "sandbox-token-octocat",
+      GITHUB_API_URL: github().url,
+    });
+    expect(await getTokenOwner(configured)).toMatchObject({
+      ok: true,
+      value: { login: "octocat", id: 583231 },
+    });
+  });
+
+  it("accepts a personal token in GITHUB_APP_PRIVATE_KEY, warning once without printing it", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const token = "ghp_legacyTokenValue";
+    const configured = githubClientFromConfig({
+      GITHUB_APP_PRIVATE_KEY: token,
+      GITHUB_API_URL: github().url,
+    });
+    githubClientFromConfig({ GITHUB_APP_PRIVATE_KEY: token, GITHUB_API_URL: github().url });
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toContain("GITHUB_TOKEN");
+    expect(String(warn.mock.calls[0]?.[0])).not.toContain(token);
+    // The emulator does not know this token: it was really sent.
+    expect(await getTokenOwner(configured)).toMatchObject({
+      ok: false,
+      error: { code: "bad_credentials" },
+    });
+  });
+
+  it("fails with an error naming the variable to set", () => {
+    expect(() => githubClientFromConfig({})).toThrow(GithubConfigError);
+    expect(() => githubClientFromConfig({})).toThrow(/GITHUB_TOKEN/);
+    expect(() => githubClientFromConfig({ GITHUB_TOKEN: " " })).toThrow(/GITHUB_TOKEN/);
+    const pem = "-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----";
+    expect(() => githubClientFromConfig({ GITHUB_APP_PRIVATE_KEY: pem })).toThrow(/GITHUB_TOKEN/);
+    expect(() =>
+      githubClientFromConfig({ GITHUB_TOKEN: "x", GITHUB_WRITE_INTERVAL_MS: "soon" }),
+    ).toThrow(/GITHUB_WRITE_INTERVAL_MS/);
+  });
+});
+
+describe("write pacing", () => {
+  it("sends one write at a time per credential, the interval apart; reads are not held", async () => {
+    const spans: Array<{ method: string; start: number; end: number }> = [];
+    const timedFetch: typeof fetch = async (input, init) => {
+      const span = { method: init?.method ?? "GET", start: performance.now(), end: 0 };
+      spans.push(span);
+      const response = await fetch(input, init);
+      span.end = performance.now();
+      return response;
+    };
+    const paced = client({ writeIntervalMs: 30, fetch: timedFetch });
+    await Promise.all([
+      inviteCollaborator(paced, { ...invite, username: "octocat" }),
+      inviteCollaborator(paced, { ...invite, username: "hubot" }),
+      inviteCollaborator(paced, { ...invite, username: "acme-member" }),
+      getTokenOwner(paced),
+    ]);
+    const writes = spans.filter((s) => s.method === "PUT");
+    expect(writes).toHaveLength(3);
+    for (let i = 1; i < writes.length; i++) {
+      expect(writes[i]!.start - writes[i - 1]!.end).toBeGreaterThanOrEqual(29);
+    }
+    const read = spans.find((s) => s.method === "GET");
+    expect(read!.start).toBeLessThan(writes[1]!.start);
+  });
+});
+
+describe("retries", () => {
+  it("retries a 5xx with plugin-retry and then succeeds", async () => {
+    github().controls.failNextRequests(2, { status: 502, route: PUT });
+    const result = await inviteCollaborator(client(), invite);
+    expect(result).toMatchObject({ ok: true, value: { status: "invited" } });
+    expect(github().requestLog.count(PUT, 502)).toBe(2);
+    expect(github().requestLog.count(PUT, 201)).toBe(1);
+  });
+
+  it("gives up after the configured retries with a retry result", async () => {
+    github().controls.failNextRequests(10, { status: 503 });
+    const result = await inviteCollaborator(client({ retries: 2 }), invite);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "github_unavailable", kind: "retry", status: 503 },
+    });
+    expect(github().requestLog.count(PUT)).toBe(3);
+  });
+
+  it("reports an unreachable GitHub as github_unavailable", async () => {
+    const unreachable = client({ baseUrl: "http://127.0.0.1:9", retries: 1 });
+    const result = await inviteCollaborator(unreachable, invite);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "github_unavailable", kind: "retry" },
+    });
+  });
+});
+
+describe("rate limits never make the caller sleep", () => {
+  it("turns an exhausted budget into retry at x-ratelimit-reset, after one request", async () => {
+    for (const status of [403, 429] as const) {
+      github().requestLog.reset();
+      github().controls.exhaustRateLimit({ status, resetInSeconds: 1800 });
+      const reset = Math.ceil((github().controls.now() + 1_800_000) / 1000) * 1000;
+      const result = await inviteCollaborator(client(), invite);
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: "rate_limited", kind: "retry", status, retryAt: new Date(reset) },
+      });
+      expect(github().requestLog.count(PUT)).toBe(1);
+    }
+  });
+
+  it("turns a secondary limit into retry after retry-after, and a later retry succeeds", async () => {
+    github().controls.triggerSecondaryRateLimit({ status: 403, retryAfterSeconds: 90 });
+    const now = github().controls.now();
+    const limited = await inviteCollaborator(client(), invite);
+    expect(limited).toMatchObject({
+      ok: false,
+      error: {
+        code: "secondary_rate_limited",
+        kind: "retry",
+        status: 403,
+        retryAt: new Date(now + 90_000),
+      },
+    });
+    expect(github().requestLog.count(PUT)).toBe(1);
+
+    // What the fulfillment engine does: call again once retryAt has passed.
+    github().controls.advanceClock(90_000);
+    expect(await inviteCollaborator(client(), invite)).toMatchObject({
+      ok: true,
+      value: { status: "invited" },
+    });
+  });
+
+  it("waits a minute on a 429 secondary limit without retry-after", async () => {
+    github().controls.triggerSecondaryRateLimit({ status: 429 });
+    const now = github().controls.now();
+    const limited = await inviteCollaborator(client(), invite);
+    expect(limited).toMatchObject({
+      ok: false,
+      error: { code: "secondary_rate_limited", status: 429, retryAt: new Date(now + 60_000) },
+    });
+    expect(github().requestLog.count(PUT)).toBe(1);
+    github().controls.clearRateLimits();
+    expect((await inviteCollaborator(client(), invite)).ok).toBe(true);
+  });
+});

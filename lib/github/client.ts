@@ -1,0 +1,80 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { retry } from "@octokit/plugin-retry";
+import { throttling, type ThrottlingOptions } from "@octokit/plugin-throttling";
+import { Octokit } from "@octokit/rest";
+import { pacedFetch } from "./write-pacer";
+
+const GithubOctokit = Octokit.plugin(retry, throttling);
+export type GithubOctokit = InstanceType<typeof GithubOctokit>;
+
+export type GithubClient = {
+  readonly octokit: GithubOctokit;
+  /** The clock rate-limit `retryAt`s are computed from. */
+  readonly now: () => number;
+};
+
+export type GithubClientOptions = {
+  token: string;
+  /** Default https://api.github.com; GHES: https://HOST/api/v3. */
+  baseUrl?: string;
+  /** Minimum gap between writes per credential (default 1000 ms); 0 disables pacing. */
+  writeIntervalMs?: number;
+  fetch?: typeof fetch;
+  /** How often plugin-retry repeats a 5xx or network failure (default 3). */
+  retries?: number;
+  /** plugin-retry waits (n + 1)² × this before retry n (default 1000 ms; tests use 1). */
+  retryDelayBaseMs?: number;
+  now?: () => number;
+};
+
+// plugin-retry's defaults plus 429: a 429 is a rate limit, answered with a `retry` result
+// carrying GitHub's wait, never by sleeping inside the request.
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+
+type ThrottleGroup = NonNullable<ThrottlingOptions["write"]>;
+
+// The throttling plugin only calls `group.key(id).schedule(options, task, ...args)`. A group
+// that runs the task at once switches off its built-in 1 s / 3 s write spacing, which is
+// process-wide and not adjustable; write-pacer.ts does that job instead.
+const unpacedGroup = {
+  key: () => ({
+    schedule: (_options: unknown, task: (...args: unknown[]) => unknown, ...args: unknown[]) =>
+      task(...args),
+  }),
+} as unknown as ThrottleGroup;
+
+const noop = () => undefined;
+
+export function createGithubClient(options: GithubClientOptions): GithubClient {
+  const baseUrl = (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
+  const credentialKey = createHash("sha256").update(`${baseUrl}\n${options.token}`).digest("hex");
+  const fetchImpl = pacedFetch(
+    options.fetch ?? globalThis.fetch,
+    credentialKey,
+    options.writeIntervalMs ?? 1000,
+  );
+  const octokit = new GithubOctokit({
+    auth: options.token,
+    baseUrl,
+    userAgent: "repogrant",
+    request: { fetch: fetchImpl },
+    // Failures come back as results, which the caller logs; octokit would also print them.
+    log: { debug: noop, info: noop, warn: console.warn, error: noop },
+    retry: {
+      doNotRetry: DO_NOT_RETRY,
+      retries: options.retries ?? 3,
+      retryAfterBaseValue: options.retryDelayBaseMs ?? 1000,
+    },
+    throttle: {
+      id: credentialKey,
+      write: unpacedGroup,
+      notifications: unpacedGroup,
+      // Returning false makes the request fail at once; classifyGithubError turns the error
+      // into a `retry` result with retryAt, so no caller ever sleeps on a rate limit.
+      onRateLimit: () => false,
+      onSecondaryRateLimit: () => false,
+    },
+  });
+  return { octokit, now: options.now ?? Date.now };
+}

@@ -1,0 +1,122 @@
+import type { Core, PendingInvitationPut } from "./context";
+import { answerInvitation } from "./mutations";
+import type { LimitStatus, RateLimits } from "./rate-limits";
+import type { BaseRole } from "./roles";
+import type { State } from "./state";
+import type { WebhookDelivery, WebhookTarget } from "./webhooks";
+import { findAccount, findUser } from "./world";
+
+/** Test controls; each is also reachable over HTTP under /_emulator (see admin-api.ts). */
+export type GithubEmulatorControls = {
+  /** Delays every API answer. */
+  setLatency(ms: number): void;
+  /** Answers the next `count` API requests (only `route`'s, e.g. "PUT /repos/{owner}/{repo}/collaborators/{username}", when given) with a 5xx (default 502). */
+  failNextRequests(count: number, options?: { status?: number; route?: string }): void;
+  /** Primary limit: answers 403 (or 429) with `x-ratelimit-remaining: 0` until the reset (default 1 h), for one token or all. */
+  exhaustRateLimit(options?: {
+    token?: string;
+    status?: LimitStatus;
+    resetInSeconds?: number;
+  }): void;
+  /** Secondary limit with GitHub's message, for `durationSeconds` (default: retryAfterSeconds, else 60). */
+  triggerSecondaryRateLimit(options?: {
+    status?: LimitStatus;
+    retryAfterSeconds?: number;
+    durationSeconds?: number;
+    route?: string;
+  }): void;
+  clearRateLimits(): void;
+  /** Invitations a repository may send per rolling 24 h (default 50), and the 422's wording. */
+  setInviteDailyLimit(limit: number, message?: string): void;
+  /** What a PUT does while the user has an open invitation: "same" (default) or "new". */
+  setPendingInvitationPut(mode: PendingInvitationPut): void;
+  /** An organization's base permission; members cannot be given a lower role. */
+  setOrgBaseRole(org: string, role: BaseRole): void;
+  /** Moves the emulator clock forward (expires invitations, resets rate limits). */
+  advanceClock(ms: number): void;
+  now(): number;
+  /** Accepts or declines on the invitee's behalf, as if they clicked in GitHub. */
+  acceptInvitation(id: number): void;
+  declineInvitation(id: number): void;
+  /** Renames a user; the id stays, as on GitHub. */
+  renameUser(login: string, newLogin: string): void;
+  setWebhook(target: WebhookTarget | null): void;
+  readonly webhookDeliveries: readonly WebhookDelivery[];
+  /** Waits until every webhook sent so far has been delivered (or failed). */
+  flushWebhooks(): Promise<void>;
+  /** A copy of the whole world: users, orgs, repos, tokens, invitations. */
+  snapshot(): State;
+};
+
+export function createControls(
+  core: Core,
+  rateLimits: RateLimits,
+  clock: { offsetMs: number },
+): GithubEmulatorControls {
+  const invitation = (id: number) => {
+    const found = core.state.invitations.find((i) => i.id === id);
+    if (!found) throw new Error(`No invitation ${id}`);
+    return found;
+  };
+  return {
+    setLatency: (ms) => void (core.settings.latencyMs = ms),
+    failNextRequests(count, options = {}) {
+      core.settings.failures.push({
+        remaining: count,
+        status: options.status ?? 502,
+        route: options.route,
+      });
+    },
+    exhaustRateLimit(options = {}) {
+      const until = core.now() + (options.resetInSeconds ?? 3600) * 1000;
+      rateLimits.exhaust({ token: options.token, status: options.status ?? 403, until });
+    },
+    triggerSecondaryRateLimit(options = {}) {
+      const seconds = options.durationSeconds ?? options.retryAfterSeconds ?? 60;
+      rateLimits.triggerSecondary({
+        status: options.status ?? 403,
+        retryAfterSeconds: options.retryAfterSeconds,
+        until: core.now() + seconds * 1000,
+        route: options.route,
+      });
+    },
+    clearRateLimits: () => rateLimits.clear(),
+    setInviteDailyLimit(limit, message) {
+      core.settings.inviteDailyLimit = limit;
+      if (message !== undefined) core.settings.inviteLimitMessage = message;
+    },
+    setPendingInvitationPut: (mode) => void (core.settings.pendingInvitationPut = mode),
+    setOrgBaseRole(login, role) {
+      const org = findAccount(core.state, login);
+      if (org?.type !== "Organization") throw new Error(`No organization ${login}`);
+      const record = core.state.orgs.find((o) => o.id === org.id);
+      if (record) record.baseRole = role;
+      core.commit();
+    },
+    advanceClock: (ms) => void (clock.offsetMs += ms),
+    now: () => core.now(),
+    acceptInvitation(id) {
+      if (answerInvitation(core, invitation(id), "accept") === "not_found") {
+        throw new Error(`Invitation ${id} has expired`);
+      }
+      core.commit();
+    },
+    declineInvitation(id) {
+      answerInvitation(core, invitation(id), "decline");
+      core.commit();
+    },
+    renameUser(login, newLogin) {
+      const user = findUser(core.state, login);
+      if (!user) throw new Error(`No user ${login}`);
+      if (findAccount(core.state, newLogin)) throw new Error(`${newLogin} is taken`);
+      user.login = newLogin;
+      core.commit();
+    },
+    setWebhook: (target) => void (core.webhooks.target = target),
+    get webhookDeliveries() {
+      return core.webhooks.deliveries;
+    },
+    flushWebhooks: () => core.webhooks.flush(),
+    snapshot: () => structuredClone(core.state),
+  };
+}
