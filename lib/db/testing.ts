@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe } from "vitest";
 import { openPglite, openPostgres } from "./open";
@@ -93,4 +94,11 @@ function accessors(
     return value;
   };
   return { kind, handle, db: () => handle().db, url };
+}
+
+/** Empties every table, for suites whose tests must not see each other's rows. */
+export async function truncateAll(db: Database): Promise<void> {
+  await db.execute(
+    sql`truncate products, entitlements, buyers, orders, grants, grant_events, webhook_deliveries, webhook_rejections restart identity cascade`,
+  );
 }

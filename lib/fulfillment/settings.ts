@@ -1,0 +1,26 @@
+export interface FulfillmentSettings {
+  /** The engine's only source of time: queries take it as a parameter, never SQL now(). */
+  clock: () => Date;
+  /** Invitations per repository per rolling 24 h (GitHub allows 50). */
+  dailyInviteLimit: number;
+  /** A grant still failing this long after it was queued is marked failed. */
+  retryMaxHours: number;
+  /** How long a claimed grant stays ours before another worker may take it over. */
+  leaseMs: number;
+  batchSize: number;
+  random: () => number;
+}
+
+export function fulfillmentSettings(
+  overrides: Partial<FulfillmentSettings> = {},
+): FulfillmentSettings {
+  return {
+    clock: () => new Date(),
+    dailyInviteLimit: 50,
+    retryMaxHours: 72,
+    leaseMs: 5 * 60_000,
+    batchSize: 10,
+    random: Math.random,
+    ...overrides,
+  };
+}

@@ -1,0 +1,52 @@
+import { createGithubClient } from "../github";
+import { fulfillmentGithub } from "../fulfillment/github-adapter";
+import { fulfillmentSettings, type FulfillmentSettings } from "../fulfillment/settings";
+import { applyOrderEvent } from "../orders/apply-order-event";
+import type { Database } from "../db/types";
+import { DEFAULT_SEED, type Seed } from "../../sandbox/github/seed";
+import type { GithubEmulator } from "../../sandbox/github/emulator";
+
+/** The default sandbox world plus `count` plain users buyer-001, buyer-002, … */
+export function seedWithBuyers(count: number): Seed {
+  const buyers = Array.from({ length: count }, (_, i) => ({
+    login: `buyer-${String(i + 1).padStart(3, "0")}`,
+    id: 5_000_000 + i,
+    name: null,
+  }));
+  return { ...DEFAULT_SEED, users: [...DEFAULT_SEED.users, ...buyers] };
+}
+
+/** The real Octokit client against the emulator, on the emulator's clock, without pacing. */
+export function engineAgainst(
+  emulator: GithubEmulator,
+  options: { token?: string; settings?: Partial<FulfillmentSettings> } = {},
+) {
+  const now = () => emulator.controls.now();
+  const client = createGithubClient({
+    token: options.token ?? "sandbox-admin-token",
+    baseUrl: emulator.url,
+    writeIntervalMs: 0,
+    retryDelayBaseMs: 1,
+    now,
+  });
+  return {
+    github: fulfillmentGithub(client),
+    settings: fulfillmentSettings({ clock: () => new Date(now()), ...options.settings }),
+  };
+}
+
+let orderNumber = 0;
+
+/** A paid order from the order webhook's contract, applied directly. */
+export async function payFor(db: Database, product: string, githubLogin: string, now: Date) {
+  orderNumber += 1;
+  return applyOrderEvent(db, {
+    source: "orders",
+    deliveryId: `msg_fixture_${orderNumber}_${githubLogin}`,
+    now,
+    event: {
+      type: "order.paid",
+      data: { externalId: `fixture_${orderNumber}`, product, buyer: { githubLogin } },
+    },
+  });
+}
