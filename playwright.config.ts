@@ -2,6 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 export const E2E_PORT = 3210;
 export const E2E_DATA_DIR = ".data/e2e";
+export const E2E_GITHUB_PORT = 3220;
+export const E2E_ORDER_WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
 // Only Debian's chromium exists here; `playwright install` would try to download a browser.
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -44,7 +46,14 @@ export default defineConfig({
     // The production server, as users deploy it; the build is done by `npm test` beforehand.
     command: `rm -rf ${E2E_DATA_DIR} && npm start -- -p ${E2E_PORT}`,
     url: `http://localhost:${E2E_PORT}/api/health`,
-    env: { DATA_DIR: E2E_DATA_DIR, DATABASE_URL: "" },
+    // The sandbox: the GitHub emulator on a known port, so journeys can look at what it received.
+    env: {
+      DATA_DIR: E2E_DATA_DIR,
+      DATABASE_URL: "",
+      SANDBOX: "1",
+      SANDBOX_GITHUB_PORT: String(E2E_GITHUB_PORT),
+      ORDER_WEBHOOK_SECRET: E2E_ORDER_WEBHOOK_SECRET,
+    },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",

@@ -5,7 +5,12 @@ import { startServerProcess } from "./support/server-process";
 test("a second server on the same PGlite directory exits with the lock message while the first keeps serving", async ({
   request,
 }) => {
-  const second = startServerProcess(E2E_PORT + 1, { DATA_DIR: E2E_DATA_DIR, DATABASE_URL: "" });
+  const second = startServerProcess(E2E_PORT + 1, {
+    DATA_DIR: E2E_DATA_DIR,
+    DATABASE_URL: "",
+    SANDBOX: "1",
+    SANDBOX_GITHUB_PORT: "0",
+  });
   try {
     const code = await second.exited;
     expect(code).not.toBe(0);

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-test("a visitor opens the storefront and the server reports a healthy embedded database", async ({
+test("a visitor opens the sandbox storefront and sees the demo product", async ({
   page,
   request,
 }) => {
@@ -9,7 +9,9 @@ test("a visitor opens the storefront and the server reports a healthy embedded d
   expect(await health.json()).toEqual({ ok: true, database: "pglite", migrations: "current" });
 
   await page.goto("/");
+  await expect(page.getByRole("status")).toContainText("Sandbox — nothing is sent to GitHub");
   await expect(page.getByRole("heading", { name: "Products" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Repogrant" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Acme Toolkit (demo)" })).toBeVisible();
+  await expect(page.getByText("pull (read) access to acme/toolkit")).toBeVisible();
   await page.screenshot({ path: "test-results/storefront.png", fullPage: true });
 });

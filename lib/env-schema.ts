@@ -30,6 +30,10 @@ const envSchema = z.object({
   ),
   DATA_DIR: optionalText,
   SANDBOX: flag,
+  SANDBOX_GITHUB_PORT: z.preprocess(
+    (value) => (value === "" || value === undefined ? undefined : value),
+    z.coerce.number().int().min(0).max(65_535).default(0),
+  ),
   LOGTO_ENDPOINT: optionalText.pipe(z.url().optional()),
   LOGTO_APP_ID: optionalText,
   LOGTO_APP_SECRET: optionalText,

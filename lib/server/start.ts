@@ -1,19 +1,28 @@
 import "server-only";
+import { getConfig } from "../config";
 import { closeDatabase, getDatabase } from "../db";
+import { startFulfillmentLoop } from "../fulfillment/worker";
+import { seedDemoProduct } from "../products/seed-demo-product";
+
+const FULFILLMENT_INTERVAL_MS = 15_000;
 
 const state = globalThis as unknown as { __repograntStarted?: boolean };
 
 /**
- * Runs once per server process from instrumentation: opens and migrates the database, and
- * closes it on SIGTERM/SIGINT (Next's own handler would exit without closing PGlite, which
- * then needs crash recovery on the next start).
+ * Runs once per server process from instrumentation: opens and migrates the database, seeds
+ * the sandbox's demo product, starts the fulfillment loop, and closes the database on
+ * SIGTERM/SIGINT (Next's own handler would exit without closing PGlite, which then needs crash
+ * recovery on the next start).
  */
 export async function startServer(): Promise<void> {
   if (state.__repograntStarted) return;
   state.__repograntStarted = true;
   try {
-    const { kind } = await getDatabase();
+    const { kind, db } = await getDatabase();
     console.log(`[repogrant] database ready (${kind}), migrations applied`);
+    if (getConfig().sandbox && (await seedDemoProduct(db))) {
+      console.log(`[repogrant] sandbox: demo product "demo" created`);
+    }
   } catch (error) {
     // Next keeps serving 500s when register() throws; a server without its database must stop.
     console.error(
@@ -21,6 +30,7 @@ export async function startServer(): Promise<void> {
     );
     process.exit(1);
   }
+  startFulfillmentLoop(FULFILLMENT_INTERVAL_MS);
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       closeDatabase()

@@ -1,0 +1,37 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { startGithubEmulator, type GithubEmulator } from "../sandbox/github/emulator";
+
+/** The seed's org admin token (sandbox/README.md): the app acts as acme-admin. */
+const SANDBOX_GITHUB_TOKEN = "sandbox-admin-token";
+
+/**
+ * Starts the local stand-ins and returns the environment that points the app at them. The
+ * emulator's state lives under DATA_DIR beside the database, so a restart keeps both in step.
+ */
+export async function startSandbox(options: {
+  dataDir: string;
+  appUrl: string;
+  githubPort: number;
+  env: NodeJS.ProcessEnv;
+}): Promise<{ env: Record<string, string>; github: GithubEmulator }> {
+  const webhookSecret = randomBytes(24).toString("hex");
+  const github = await startGithubEmulator({
+    port: options.githubPort,
+    statePath: path.join(options.dataDir, "sandbox", "github-state.json"),
+    webhook: { url: `${options.appUrl}/api/webhooks/github`, secret: webhookSecret },
+  });
+  const env: Record<string, string> = {
+    SANDBOX: "1",
+    GITHUB_TOKEN: SANDBOX_GITHUB_TOKEN,
+    GITHUB_API_URL: github.url,
+    GITHUB_WEBHOOK_SECRET: webhookSecret,
+    GITHUB_APP_ID: "",
+    GITHUB_APP_PRIVATE_KEY: "",
+    // The emulator has no write limits worth waiting for in a demo.
+    GITHUB_WRITE_INTERVAL_MS: options.env.GITHUB_WRITE_INTERVAL_MS || "0",
+    ORDER_WEBHOOK_SECRET:
+      options.env.ORDER_WEBHOOK_SECRET || `whsec_${randomBytes(24).toString("base64")}`,
+  };
+  return { env, github };
+}
