@@ -179,6 +179,11 @@ export const grants = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
+    /** Invitations sent again after the first (GitHub expires them after 7 days). */
+    resends: integer("resends").notNull().default(0),
+    /** Set by a refund or the merchant; the engine takes the access away, then marks revoked. */
+    revokeRequestedAt: timestamp("revoke_requested_at", { withTimezone: true }),
+    revokeReason: text("revoke_reason"),
     queuedAt: timestamp("queued_at", { withTimezone: true }),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
@@ -191,6 +196,9 @@ export const grants = pgTable(
     check("grants_kind", sql`${t.kind} in (${inList(ENTITLEMENT_KINDS)})`),
     check("grants_attempts_not_negative", sql`${t.attempts} >= 0`),
     index("grants_due_idx").on(t.status, t.nextAttemptAt),
+    index("grants_revocation_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.revokeRequestedAt} is not null and ${t.status} <> 'revoked'`),
     index("grants_status_idx").on(t.status, t.updatedAt),
     index("grants_buyer_idx").on(t.buyerId),
     index("grants_order_idx").on(t.orderId),

@@ -22,6 +22,8 @@ export async function claimDueGrants(
       and(
         eq(grants.status, "queued"),
         eq(grants.kind, "github_repo"),
+        // A grant being revoked belongs to the revocation pass, not to inviting.
+        isNull(grants.revokeRequestedAt),
         lte(grants.nextAttemptAt, options.now),
         or(isNull(grants.lockedUntil), lte(grants.lockedUntil, options.now)),
       ),

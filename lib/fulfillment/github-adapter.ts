@@ -1,10 +1,15 @@
 import "server-only";
 import type { Config } from "../config";
 import {
+  cancelInvitation,
   findOpenInvitation,
+  getCollaboratorAccess,
   getUserLogin,
   githubClientFromConfig,
   inviteCollaborator,
+  listRepoInvitations,
+  removeCollaborator,
+  updateInvitationPermission,
   type GithubClient,
 } from "../github";
 import type { FulfillmentGithub } from "./github-port";
@@ -14,6 +19,11 @@ export function fulfillmentGithub(client: GithubClient): FulfillmentGithub {
     invite: (input) => inviteCollaborator(client, input),
     findOpenInvitation: (target) => findOpenInvitation(client, target),
     currentLogin: (githubUserId) => getUserLogin(client, githubUserId),
+    listInvitations: (target) => listRepoInvitations(client, target),
+    cancelInvitation: (target) => cancelInvitation(client, target),
+    updateInvitationPermission: (target) => updateInvitationPermission(client, target),
+    collaboratorAccess: (target) => getCollaboratorAccess(client, target),
+    removeCollaborator: (target) => removeCollaborator(client, target),
   };
 }
 

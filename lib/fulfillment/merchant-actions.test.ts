@@ -6,7 +6,10 @@ import { createProduct } from "../products/create-product";
 import { markOrderPaid } from "../orders/mark-order-paid";
 import { engineAgainst, payFor } from "../testing/fulfillment-fixtures";
 import { useGithubEmulator } from "../../sandbox/github/testing";
+import { requestRevocation } from "./request-revocation";
+import { resendInvitation } from "./resend-invitation";
 import { retryGrantNow } from "./retry-grant-now";
+import { runRevocations } from "./run-revocations";
 import { runFulfillment } from "./run-fulfillment";
 
 describeEachDatabase("merchant actions", (database) => {
@@ -68,5 +71,35 @@ describeEachDatabase("merchant actions", (database) => {
     expect(grant).toMatchObject({ status: "invited", lastError: null });
     // An invited grant has nothing to retry.
     expect(await retryGrantNow(db, grantId, fixed.settings.clock())).toBe(false);
+  });
+
+  it("resend replaces an open invitation the buyer lost, and revoke takes one grant away", async () => {
+    const db = database.db();
+    const run = engineAgainst(emulator());
+    await createProduct(db, {
+      slug: "toolkit",
+      name: "Toolkit",
+      entitlements: [{ kind: "github_repo", owner: "acme", repo: "toolkit", permission: "pull" }],
+    });
+    const grantId = (await payFor(db, "toolkit", "octocat", run.settings.clock())).grantIds[0]!;
+    await runFulfillment(db, run.github, run.settings);
+    const [before] = await db.select().from(grants).where(eq(grants.id, grantId));
+
+    expect(await resendInvitation(db, grantId, "buyer", run.settings.clock())).toBe(false);
+    expect(await resendInvitation(db, grantId, "merchant", run.settings.clock())).toBe(true);
+    expect(await runFulfillment(db, run.github, run.settings)).toMatchObject({ invited: 1 });
+    const [after] = await db.select().from(grants).where(eq(grants.id, grantId));
+    expect(after!.invitationId).not.toBe(before!.invitationId);
+    expect(
+      emulator()
+        .controls.snapshot()
+        .invitations.map((i) => i.id),
+    ).toEqual([after!.invitationId]);
+
+    await requestRevocation(db, { grantId }, "revoked by the merchant", run.settings.clock());
+    expect(await runRevocations(db, run.github, run.settings)).toMatchObject({ revoked: 1 });
+    expect(emulator().controls.snapshot().invitations).toEqual([]);
+    const [revoked] = await db.select().from(grants).where(eq(grants.id, grantId));
+    expect(revoked).toMatchObject({ status: "revoked", revokeReason: "revoked by the merchant" });
   });
 });

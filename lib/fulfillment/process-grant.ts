@@ -4,6 +4,7 @@ import type { Database } from "../db/types";
 import { githubError, type GithubError } from "../github";
 import type { Grant } from "./claim-due-grants";
 import type { FulfillmentGithub } from "./github-port";
+import { refreshLogin } from "./grant-login";
 import { reserveInviteSlot } from "./invite-quota";
 import { completeInviteEvent, recordGithubCalls } from "./record-call";
 import type { FulfillmentSettings } from "./settings";
@@ -18,8 +19,62 @@ export async function processGrant(
   claimed: Grant,
   settings: FulfillmentSettings,
 ): Promise<GrantOutcome> {
-  const grant = await ensureLogin(db, github, claimed, settings);
-  if (typeof grant === "string") return grant;
+  let grant = claimed;
+  if (!grant.githubLogin) {
+    if (grant.githubUserId === null)
+      return fail(db, grant, githubError("user_not_found"), settings);
+    const resolved = await refreshLogin(db, github, grant, settings.clock);
+    if (!resolved.ok)
+      return "lost" in resolved ? "lost_lease" : fail(db, grant, resolved.error, settings);
+    grant = resolved.grant;
+  }
+  if (grant.invitationId !== null) {
+    const cleared = await cancelStaleInvitation(db, github, grant, settings);
+    if (typeof cleared === "string") return cleared;
+    grant = cleared;
+  }
+  const first = await inviteOnce(db, github, grant, settings);
+  if (!("userNotFound" in first)) return first.outcome;
+  // GitHub answers 404 for a login the buyer has since renamed; their id still finds them.
+  const resolved = await refreshLogin(db, github, grant, settings.clock);
+  if (resolved.ok && resolved.grant !== grant) {
+    const second = await inviteOnce(db, github, resolved.grant, settings);
+    if (!("userNotFound" in second)) return second.outcome;
+  }
+  return fail(db, grant, first.userNotFound, settings);
+}
+
+/**
+ * A resend: the expired (or superseded) invitation is deleted before a new one is sent, since
+ * GitHub would otherwise keep the stale one listed. Already gone counts as done.
+ */
+async function cancelStaleInvitation(
+  db: Database,
+  github: FulfillmentGithub,
+  grant: Grant,
+  settings: FulfillmentSettings,
+): Promise<Grant | GrantOutcome> {
+  const cancelled = await github.cancelInvitation({
+    owner: grant.owner!,
+    repo: grant.repo!,
+    invitationId: grant.invitationId!,
+  });
+  await recordGithubCalls(db, grant.id, "cancel_invitation", cancelled, settings.clock());
+  if (!cancelled.ok) return fail(db, grant, cancelled.error, settings);
+  const [updated] = await db
+    .update(grants)
+    .set({ invitationId: null, invitationUrl: null, invitedAt: null, expiresAt: null })
+    .where(and(eq(grants.id, grant.id), eq(grants.lockedUntil, grant.lockedUntil!)))
+    .returning();
+  return updated ?? "lost_lease";
+}
+
+async function inviteOnce(
+  db: Database,
+  github: FulfillmentGithub,
+  grant: Grant,
+  settings: FulfillmentSettings,
+): Promise<{ outcome: GrantOutcome } | { userNotFound: GithubError }> {
   const target = {
     owner: grant.owner!,
     repo: grant.repo!,
@@ -32,7 +87,7 @@ export async function processGrant(
   if (grant.attempts > 1) {
     const found = await github.findOpenInvitation(target);
     await recordGithubCalls(db, grant.id, "find_invitation", found, settings.clock());
-    if (!found.ok) return fail(db, grant, found.error, settings);
+    if (!found.ok) return { outcome: await fail(db, grant, found.error, settings) };
     if (found.value) {
       await markInvited(
         db,
@@ -40,7 +95,7 @@ export async function processGrant(
         { ...found.value, invitationId: found.value.id },
         settings.clock(),
       );
-      return "invited";
+      return { outcome: "invited" };
     }
   }
 
@@ -53,19 +108,24 @@ export async function processGrant(
   });
   if (!slot.ok) {
     await waitForQuota(db, grant, slot.freesAt, settings.clock());
-    return "quota_wait";
+    return { outcome: "quota_wait" };
   }
 
   const result = await github.invite(target);
   const now = settings.clock();
   await completeInviteEvent(db, slot.eventId, grant.id, result, now);
-  if (!result.ok) return fail(db, grant, result.error, settings);
+  if (!result.ok) {
+    if (result.error.code === "user_not_found" && grant.githubUserId !== null) {
+      return { userNotFound: result.error };
+    }
+    return { outcome: await fail(db, grant, result.error, settings) };
+  }
   if (result.value.status === "already_has_access") {
     await markActive(db, grant, now);
-    return "active";
+    return { outcome: "active" };
   }
   await markInvited(db, grant, result.value, now);
-  return "invited";
+  return { outcome: "invited" };
 }
 
 async function fail(
@@ -80,26 +140,4 @@ async function fail(
     .from(grants)
     .where(eq(grants.id, grant.id));
   return row?.status === "failed" ? "failed" : "retry";
-}
-
-/** An order may name the buyer by GitHub user id only; GitHub invites by login. */
-async function ensureLogin(
-  db: Database,
-  github: FulfillmentGithub,
-  grant: Grant,
-  settings: FulfillmentSettings,
-): Promise<Grant | GrantOutcome> {
-  if (grant.githubLogin) return grant;
-  if (grant.githubUserId === null) {
-    return fail(db, grant, githubError("user_not_found"), settings);
-  }
-  const login = await github.currentLogin(grant.githubUserId);
-  await recordGithubCalls(db, grant.id, "resolve_login", login, settings.clock());
-  if (!login.ok) return fail(db, grant, login.error, settings);
-  const [updated] = await db
-    .update(grants)
-    .set({ githubLogin: login.value.login })
-    .where(and(eq(grants.id, grant.id), eq(grants.lockedUntil, grant.lockedUntil!)))
-    .returning();
-  return updated ?? "lost_lease";
 }

@@ -3,12 +3,19 @@ import { getConfig } from "../config";
 import { getDb } from "../db";
 import { githubForFulfillment } from "./github-adapter";
 import { runFulfillment, type FulfillmentSummary } from "./run-fulfillment";
+import { runRevocations, type RevocationSummary } from "./run-revocations";
 import { fulfillmentSettings } from "./settings";
+import { syncInvitations } from "./sync-invitations";
+
+export interface WorkerSummary {
+  fulfillment: FulfillmentSummary;
+  revocation: RevocationSummary;
+}
 
 interface WorkerState {
-  running: Promise<FulfillmentSummary> | null;
+  running: Promise<WorkerSummary> | null;
   again: boolean;
-  timer: NodeJS.Timeout | null;
+  timers: NodeJS.Timeout[];
   warned: boolean;
 }
 
@@ -17,31 +24,40 @@ const holder = globalThis as unknown as { __repograntWorker?: WorkerState };
 const state = (holder.__repograntWorker ??= {
   running: null,
   again: false,
-  timer: null,
+  timers: [],
   warned: false,
 });
 
+async function engine() {
+  const config = getConfig();
+  return {
+    db: await getDb(),
+    github: githubForFulfillment(config),
+    settings: fulfillmentSettings({
+      dailyInviteLimit: config.raw.INVITE_DAILY_LIMIT,
+      retryMaxHours: config.raw.INVITE_RETRY_MAX_HOURS,
+    }),
+  };
+}
+
 /**
- * Runs fulfillment until nothing is due. A wake-up while a pass is running asks for one more
- * pass instead of starting a second, concurrent one in this process.
+ * Sends due invitations and takes away refunded access until nothing is due. A wake-up while
+ * a pass is running asks for one more pass instead of a second, concurrent one.
  */
-export function runFulfillmentNow(): Promise<FulfillmentSummary> {
+export function runFulfillmentNow(): Promise<WorkerSummary> {
   if (state.running) {
     state.again = true;
     return state.running;
   }
   state.running = (async () => {
-    const config = getConfig();
-    const db = await getDb();
-    const github = githubForFulfillment(config);
-    const settings = fulfillmentSettings({
-      dailyInviteLimit: config.raw.INVITE_DAILY_LIMIT,
-      retryMaxHours: config.raw.INVITE_RETRY_MAX_HOURS,
-    });
-    let summary: FulfillmentSummary;
+    const { db, github, settings } = await engine();
+    let summary: WorkerSummary;
     do {
       state.again = false;
-      summary = await runFulfillment(db, github, settings);
+      summary = {
+        fulfillment: await runFulfillment(db, github, settings),
+        revocation: await runRevocations(db, github, settings),
+      };
     } while (state.again);
     return summary;
   })().finally(() => {
@@ -50,21 +66,27 @@ export function runFulfillmentNow(): Promise<FulfillmentSummary> {
   return state.running;
 }
 
-/** Fire-and-forget wake-up (after a payment, on the interval); failures are logged once. */
-export function wakeFulfillment(): void {
-  runFulfillmentNow().then(
-    () => (state.warned = false),
-    (error: unknown) => {
-      if (state.warned) return;
-      state.warned = true;
-      console.error(`[fulfillment] ${error instanceof Error ? error.message : String(error)}`);
-    },
-  );
+function logOnce(error: unknown) {
+  if (state.warned) return;
+  state.warned = true;
+  console.error(`[fulfillment] ${error instanceof Error ? error.message : String(error)}`);
 }
 
-export function startFulfillmentLoop(intervalMs: number): void {
-  if (state.timer) return;
-  state.timer = setInterval(wakeFulfillment, intervalMs);
-  state.timer.unref();
+/** Fire-and-forget wake-up (after a payment or refund, on the interval). */
+export function wakeFulfillment(): void {
+  runFulfillmentNow().then(() => (state.warned = false), logOnce);
+}
+
+function syncNow(): void {
+  engine()
+    .then(({ db, github, settings }) => syncInvitations(db, github, settings.clock))
+    .catch(logOnce);
+}
+
+/** Fulfillment every `fulfillMs`; the invitation sync (acceptance, decline, expiry) every `syncMs`. */
+export function startFulfillmentLoop(fulfillMs: number, syncMs: number): void {
+  if (state.timers.length > 0) return;
+  state.timers = [setInterval(wakeFulfillment, fulfillMs), setInterval(syncNow, syncMs)];
+  state.timers.forEach((timer) => timer.unref());
   wakeFulfillment();
 }

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import { grantEvents, grants, orders, products, webhookDeliveries } from "../db/schema";
+import { orders, products, webhookDeliveries } from "../db/schema";
+import { requestRevocation } from "../fulfillment/request-revocation";
 import type { Database } from "../db/types";
 import { createGrants } from "./create-grants";
 import { findOrCreateBuyer, getBuyerIdentity, type BuyerIdentity } from "./find-or-create-buyer";
@@ -9,7 +10,7 @@ import { OrderRejected } from "./order-rejected";
 export interface OrderEventResult {
   outcome: "applied" | "duplicate";
   orderId?: string;
-  /** Grants created by this delivery (none for a duplicate or a refund). */
+  /** Grants this delivery gave work to: created by a payment, or marked for revocation by a refund. */
   grantIds: number[];
 }
 
@@ -36,8 +37,8 @@ export async function applyOrderEvent(
 
     if (event.type === "order.refunded") {
       const order = await findNamedOrder(tx, event.data, source);
-      await recordRefund(tx, order, now);
-      return { outcome: "applied", orderId: order.id, grantIds: [] };
+      const revoking = await recordRefund(tx, order, now);
+      return { outcome: "applied", orderId: order.id, grantIds: revoking };
     }
     const { order, buyer } = await payNamedOrder(tx, event.data, source, now);
     const grantIds = await createGrants(tx, order, buyer, now);
@@ -127,19 +128,12 @@ async function payNamedOrder(db: Database, data: OrderData, source: string, now:
   return { order, buyer };
 }
 
-async function recordRefund(db: Database, order: Order, now: Date) {
-  if (order.status === "refunded") return;
+/** The order is refunded and its grants marked for revocation, in the caller's transaction. */
+export async function recordRefund(db: Database, order: Order, now: Date): Promise<number[]> {
+  if (order.status === "refunded") return [];
   await db
     .update(orders)
     .set({ status: "refunded", refundedAt: now })
     .where(eq(orders.id, order.id));
-  const affected = await db
-    .select({ id: grants.id })
-    .from(grants)
-    .where(eq(grants.orderId, order.id));
-  if (affected.length > 0) {
-    await db
-      .insert(grantEvents)
-      .values(affected.map((grant) => ({ grantId: grant.id, at: now, kind: "order_refunded" })));
-  }
+  return requestRevocation(db, { orderId: order.id }, "order refunded", now);
 }

@@ -5,6 +5,8 @@ import { startFulfillmentLoop } from "../fulfillment/worker";
 import { seedDemoProduct } from "../products/seed-demo-product";
 
 const FULFILLMENT_INTERVAL_MS = 15_000;
+// One paged list per repository per cycle: cheap, but not worth doing more often.
+const SYNC_INTERVAL_MS = 5 * 60_000;
 
 const state = globalThis as unknown as { __repograntStarted?: boolean };
 
@@ -30,7 +32,7 @@ export async function startServer(): Promise<void> {
     );
     process.exit(1);
   }
-  startFulfillmentLoop(FULFILLMENT_INTERVAL_MS);
+  startFulfillmentLoop(FULFILLMENT_INTERVAL_MS, SYNC_INTERVAL_MS);
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       closeDatabase()

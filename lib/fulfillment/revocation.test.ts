@@ -1,0 +1,143 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, expect, it } from "vitest";
+import { grants, orders } from "../db/schema";
+import { describeEachDatabase, truncateAll } from "../db/testing";
+import type { Database } from "../db/types";
+import { applyOrderEvent } from "../orders/apply-order-event";
+import { refundOrder } from "../orders/refund-order";
+import { createProduct } from "../products/create-product";
+import { engineAgainst, payFor } from "../testing/fulfillment-fixtures";
+import { useGithubEmulator } from "../../sandbox/github/testing";
+import { requestRevocation } from "./request-revocation";
+import { runFulfillment } from "./run-fulfillment";
+import { runRevocations } from "./run-revocations";
+
+async function product(db: Database, slug: string, permission: string) {
+  await createProduct(db, {
+    slug,
+    name: slug,
+    entitlements: [{ kind: "github_repo", owner: "acme", repo: "toolkit", permission }],
+  });
+}
+
+async function grantOf(db: Database, orderId: string) {
+  const [grant] = await db.select().from(grants).where(eq(grants.orderId, orderId));
+  return grant!;
+}
+
+describeEachDatabase("revocation", (database) => {
+  const emulator = useGithubEmulator();
+  beforeEach(() => truncateAll(database.db()));
+
+  const access = async (login: string) => {
+    const response = await fetch(
+      `${emulator().url}/repos/acme/toolkit/collaborators/${login}/permission`,
+      {
+        headers: { authorization: "Bearer sandbox-admin-token" },
+      },
+    );
+    return ((await response.json()) as { role_name: string }).role_name;
+  };
+  const accept = (invitationId: number) => emulator().controls.acceptInvitation(invitationId);
+
+  it("a refund of a pending invitation cancels it on GitHub", async () => {
+    const db = database.db();
+    const run = engineAgainst(emulator());
+    await product(db, "reader", "pull");
+    const paid = await payFor(db, "reader", "octocat", run.settings.clock());
+    await runFulfillment(db, run.github, run.settings);
+
+    const [order] = await db.select().from(orders).where(eq(orders.id, paid.orderId!));
+    const refund = await applyOrderEvent(db, {
+      source: "orders",
+      deliveryId: "msg_refund_pending",
+      now: run.settings.clock(),
+      event: {
+        type: "order.refunded",
+        data: { externalId: order!.externalId!, product: "reader" },
+      },
+    });
+    expect(refund.grantIds).toHaveLength(1);
+    expect(await runRevocations(db, run.github, run.settings)).toMatchObject({ revoked: 1 });
+    expect(await grantOf(db, paid.orderId!)).toMatchObject({ status: "revoked" });
+    expect(emulator().controls.snapshot().invitations).toEqual([]);
+  });
+
+  it("a refund of an accepted invitation removes the collaborator", async () => {
+    const db = database.db();
+    const run = engineAgainst(emulator());
+    await product(db, "reader", "pull");
+    const paid = await payFor(db, "reader", "octocat", run.settings.clock());
+    await runFulfillment(db, run.github, run.settings);
+    const grant = await grantOf(db, paid.orderId!);
+    accept(grant.invitationId!);
+    await db.update(grants).set({ status: "active" }).where(eq(grants.id, grant.id));
+
+    await refundOrder(db, paid.orderId!, run.settings.clock());
+    expect(await runRevocations(db, run.github, run.settings)).toMatchObject({ revoked: 1 });
+    expect(await access("octocat")).toBe("none");
+  });
+
+  it("a second paid order for the same repository keeps the access", async () => {
+    const db = database.db();
+    const run = engineAgainst(emulator());
+    await product(db, "reader", "pull");
+    const first = await payFor(db, "reader", "octocat", run.settings.clock());
+    await runFulfillment(db, run.github, run.settings);
+    accept((await grantOf(db, first.orderId!)).invitationId!);
+    await db.update(grants).set({ status: "active" }).where(eq(grants.orderId, first.orderId!));
+    const second = await payFor(db, "reader", "octocat", run.settings.clock());
+    expect(await runFulfillment(db, run.github, run.settings)).toMatchObject({ active: 1 });
+
+    await refundOrder(db, first.orderId!, run.settings.clock());
+    expect(await runRevocations(db, run.github, run.settings)).toMatchObject({ kept: 1 });
+    expect(await grantOf(db, first.orderId!)).toMatchObject({ status: "revoked" });
+    expect(await grantOf(db, second.orderId!)).toMatchObject({ status: "active" });
+    expect(await access("octocat")).toBe("read");
+  });
+
+  it("when the remaining order grants a lower permission, the access is lowered to it", async () => {
+    const db = database.db();
+    const run = engineAgainst(emulator());
+    await product(db, "maintainer", "maintain");
+    await product(db, "reader", "pull");
+    const high = await payFor(db, "maintainer", "octocat", run.settings.clock());
+    await runFulfillment(db, run.github, run.settings);
+    accept((await grantOf(db, high.orderId!)).invitationId!);
+    await db.update(grants).set({ status: "active" }).where(eq(grants.orderId, high.orderId!));
+    expect(await access("octocat")).toBe("maintain");
+    const low = await payFor(db, "reader", "octocat", run.settings.clock());
+    // A PUT for an existing collaborator answers 204; our grant for the lower order is active.
+    expect(await runFulfillment(db, run.github, run.settings)).toMatchObject({ active: 1 });
+
+    await refundOrder(db, high.orderId!, run.settings.clock());
+    expect(await runRevocations(db, run.github, run.settings)).toMatchObject({ lowered: 1 });
+    expect(await access("octocat")).toBe("read");
+    expect(await grantOf(db, low.orderId!)).toMatchObject({ status: "active" });
+  });
+
+  it("a revocation that GitHub refuses keeps its request and says why", async () => {
+    const db = database.db();
+    const run = engineAgainst(emulator());
+    await product(db, "reader", "pull");
+    const paid = await payFor(db, "reader", "octocat", run.settings.clock());
+    await runFulfillment(db, run.github, run.settings);
+    const readonly = engineAgainst(emulator(), { token: "sandbox-readonly-token" });
+    const [grantId] = await requestRevocation(
+      db,
+      { orderId: paid.orderId! },
+      "revoked by the merchant",
+      run.settings.clock(),
+    );
+    expect(await runRevocations(db, readonly.github, readonly.settings)).toMatchObject({
+      stuck: 1,
+    });
+    const grant = await grantOf(db, paid.orderId!);
+    expect(grant).toMatchObject({
+      id: grantId,
+      status: "invited",
+      lastError: { code: "token_lacks_administration" },
+    });
+    expect(grant.revokeRequestedAt).toBeInstanceOf(Date);
+  });
+});

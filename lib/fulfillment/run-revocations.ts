@@ -1,0 +1,214 @@
+import { and, eq, inArray, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { grantEvents, grants, orders } from "../db/schema";
+import type { Database } from "../db/types";
+import type { GithubError, GithubResult } from "../github";
+import { nextRetryAt } from "./backoff";
+import type { Grant } from "./claim-due-grants";
+import type { FulfillmentGithub } from "./github-port";
+import { isBasePermission, permissionRank } from "./permission-rank";
+import { recordGithubCalls } from "./record-call";
+import type { FulfillmentSettings } from "./settings";
+
+export interface RevocationSummary {
+  claimed: number;
+  revoked: number;
+  lowered: number;
+  kept: number;
+  retry: number;
+  stuck: number;
+}
+
+async function claimRevocations(db: Database, now: Date, settings: FulfillmentSettings) {
+  const due = db
+    .select({ id: grants.id })
+    .from(grants)
+    .where(
+      and(
+        isNotNull(grants.revokeRequestedAt),
+        ne(grants.status, "revoked"),
+        lte(grants.nextAttemptAt, now),
+        or(isNull(grants.lockedUntil), lte(grants.lockedUntil, now)),
+      ),
+    )
+    .orderBy(grants.nextAttemptAt, grants.id)
+    .limit(settings.batchSize)
+    .for("update", { skipLocked: true });
+  return db
+    .update(grants)
+    .set({ lockedUntil: new Date(now.getTime() + settings.leaseMs), updatedAt: now })
+    .where(inArray(grants.id, due))
+    .returning();
+}
+
+/**
+ * Other paid grants that entitle the same GitHub account (by user id once known) to the same
+ * repository: while one remains, access is kept, or lowered to what it pays for.
+ */
+async function remainingEntitlements(db: Database, grant: Grant) {
+  const sameAccount =
+    grant.githubUserId !== null
+      ? eq(grants.githubUserId, grant.githubUserId)
+      : sql`lower(${grants.githubLogin}) = lower(${grant.githubLogin})`;
+  return db
+    .select({ id: grants.id, permission: grants.permission })
+    .from(grants)
+    .innerJoin(orders, eq(orders.id, grants.orderId))
+    .where(
+      and(
+        ne(grants.id, grant.id),
+        eq(grants.kind, "github_repo"),
+        sql`lower(${grants.owner}) = lower(${grant.owner}) and lower(${grants.repo}) = lower(${grant.repo})`,
+        sameAccount,
+        isNull(grants.revokeRequestedAt),
+        inArray(grants.status, ["queued", "invited", "active"]),
+        eq(orders.status, "paid"),
+      ),
+    );
+}
+
+type Plan = {
+  outcome:
+    "kept" | "lowered" | "invitation_cancelled" | "collaborator_removed" | "nothing_on_github";
+  detail?: Record<string, unknown>;
+  call?: () => Promise<GithubResult<unknown>>;
+};
+
+/** What revoking this grant means on GitHub, given what other paid orders still entitle. */
+async function planRevocation(
+  db: Database,
+  github: FulfillmentGithub,
+  grant: Grant,
+): Promise<Plan> {
+  const repo = { owner: grant.owner!, repo: grant.repo! };
+  const pendingInvitation = grant.invitationId !== null && grant.status !== "active";
+  const onGithub = grant.status === "active" || pendingInvitation;
+  const remaining = await remainingEntitlements(db, grant);
+  if (remaining.length > 0) {
+    const kept = remaining.reduce((a, b) =>
+      permissionRank(b.permission) > permissionRank(a.permission) ? b : a,
+    );
+    const keptPermission = kept.permission;
+    const lower =
+      onGithub &&
+      isBasePermission(grant.permission) &&
+      isBasePermission(keptPermission) &&
+      permissionRank(keptPermission) < permissionRank(grant.permission);
+    if (!lower) return { outcome: "kept", detail: { keptBy: kept.id } };
+    return {
+      outcome: "lowered",
+      detail: { to: keptPermission, keptBy: kept.id },
+      // On an org repo, a PUT for an existing collaborator changes the role (204).
+      call: pendingInvitation
+        ? () =>
+            github.updateInvitationPermission({
+              ...repo,
+              invitationId: grant.invitationId!,
+              permission: keptPermission,
+            })
+        : () =>
+            github.invite({ ...repo, username: grant.githubLogin!, permission: keptPermission }),
+    };
+  }
+  if (pendingInvitation) {
+    return {
+      outcome: "invitation_cancelled",
+      call: () => github.cancelInvitation({ ...repo, invitationId: grant.invitationId! }),
+    };
+  }
+  if (grant.status === "active") {
+    return {
+      outcome: "collaborator_removed",
+      call: () => github.removeCollaborator({ ...repo, username: grant.githubLogin! }),
+    };
+  }
+  // Never reached GitHub (waiting, queued, failed, declined): nothing to take away.
+  return { outcome: "nothing_on_github" };
+}
+
+const ours = (grant: Grant) =>
+  and(eq(grants.id, grant.id), eq(grants.lockedUntil, grant.lockedUntil!));
+
+async function revokeOne(
+  db: Database,
+  github: FulfillmentGithub,
+  grant: Grant,
+  settings: FulfillmentSettings,
+): Promise<keyof RevocationSummary> {
+  const plan = await planRevocation(db, github, grant);
+  const result = plan.call ? await plan.call() : undefined;
+  const now = settings.clock();
+  if (result) await recordGithubCalls(db, grant.id, `revoke:${plan.outcome}`, result, now);
+  if (result && !result.ok) return postpone(db, grant, result.error, settings, now);
+
+  await db
+    .update(grants)
+    .set({
+      status: "revoked",
+      revokedAt: now,
+      lockedUntil: null,
+      nextAttemptAt: null,
+      lastError: null,
+      updatedAt: now,
+    })
+    .where(ours(grant));
+  await db.insert(grantEvents).values({
+    grantId: grant.id,
+    at: now,
+    kind: "revoked",
+    detail: { outcome: plan.outcome, reason: grant.revokeReason, ...plan.detail },
+  });
+  if (plan.outcome === "kept") return "kept";
+  return plan.outcome === "lowered" ? "lowered" : "revoked";
+}
+
+/** A failed revocation keeps its request: retried later, or left for the merchant to see. */
+async function postpone(
+  db: Database,
+  grant: Grant,
+  error: GithubError,
+  settings: FulfillmentSettings,
+  now: Date,
+): Promise<keyof RevocationSummary> {
+  const retry = error.kind === "retry";
+  const attempt = grant.attempts + 1;
+  await db
+    .update(grants)
+    .set({
+      attempts: attempt,
+      lockedUntil: null,
+      nextAttemptAt: retry ? nextRetryAt(attempt, now, settings.random, error.retryAt) : null,
+      lastError: { code: error.code, message: error.message, at: now.toISOString() },
+      updatedAt: now,
+    })
+    .where(ours(grant));
+  return retry ? "retry" : "stuck";
+}
+
+/** Takes away the access of every grant whose revocation is due, batch after batch. */
+export async function runRevocations(
+  db: Database,
+  github: FulfillmentGithub,
+  settings: FulfillmentSettings,
+): Promise<RevocationSummary> {
+  const summary: RevocationSummary = {
+    claimed: 0,
+    revoked: 0,
+    lowered: 0,
+    kept: 0,
+    retry: 0,
+    stuck: 0,
+  };
+  for (;;) {
+    const batch = await claimRevocations(db, settings.clock(), settings);
+    if (batch.length === 0) return summary;
+    summary.claimed += batch.length;
+    for (const grant of batch) {
+      try {
+        summary[await revokeOne(db, github, grant, settings)] += 1;
+      } catch (error) {
+        // The lease runs out and the revocation is tried again.
+        console.error(`[revocation] grant ${grant.id} failed unexpectedly`, error);
+      }
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import { and, eq } from "drizzle-orm";
+import { grantEvents, grants } from "../db/schema";
+import type { Database } from "../db/types";
+import type { RepoInvitation } from "../github";
+import type { FulfillmentGithub } from "./github-port";
+import { recordGithubCalls } from "./record-call";
+import { resendInvitation } from "./resend-invitation";
+
+export interface SyncSummary {
+  repositories: number;
+  githubCalls: number;
+  active: number;
+  declined: number;
+  expired: number;
+  resent: number;
+}
+
+type InvitedGrant = typeof grants.$inferSelect;
+
+/**
+ * Catches what webhooks miss (or all of it, when no webhook is configured): one paged list of
+ * each repository's invitations, and a collaborator check only for grants whose invitation is
+ * no longer listed. GitHub calls grow with repositories, not with grants.
+ */
+export async function syncInvitations(
+  db: Database,
+  github: FulfillmentGithub,
+  clock: () => Date,
+): Promise<SyncSummary> {
+  const summary: SyncSummary = {
+    repositories: 0,
+    githubCalls: 0,
+    active: 0,
+    declined: 0,
+    expired: 0,
+    resent: 0,
+  };
+  const invited = await db
+    .select()
+    .from(grants)
+    .where(and(eq(grants.status, "invited"), eq(grants.kind, "github_repo")))
+    .orderBy(grants.owner, grants.repo, grants.id);
+  const byRepo = new Map<string, InvitedGrant[]>();
+  for (const grant of invited) {
+    const key = `${grant.owner}/${grant.repo}`.toLowerCase();
+    byRepo.set(key, [...(byRepo.get(key) ?? []), grant]);
+  }
+
+  for (const repoGrants of byRepo.values()) {
+    const { owner, repo } = repoGrants[0]!;
+    summary.repositories += 1;
+    const listed = await github.listInvitations({ owner: owner!, repo: repo! });
+    summary.githubCalls += listed.calls.length;
+    // The repository could not be listed (rate limit, outage): try again next cycle.
+    if (!listed.ok) continue;
+    for (const grant of repoGrants) {
+      const invitation = listed.value.find((i) => i.id === grant.invitationId);
+      const change = await followInvitation(db, github, grant, invitation, clock);
+      summary.githubCalls += change.calls;
+      if (change.status) summary[change.status] += 1;
+      if (change.status === "expired" && (await resendInvitation(db, grant.id, "auto", clock()))) {
+        summary.resent += 1;
+      }
+    }
+  }
+  return summary;
+}
+
+async function followInvitation(
+  db: Database,
+  github: FulfillmentGithub,
+  grant: InvitedGrant,
+  invitation: RepoInvitation | undefined,
+  clock: () => Date,
+): Promise<{ status?: "active" | "declined" | "expired"; calls: number }> {
+  if (invitation && !invitation.expired) return { calls: 0 };
+  if (invitation?.expired) {
+    await moveFromInvited(db, grant, "expired", clock(), { expiresAt: invitation.expiresAt });
+    return { status: "expired", calls: 0 };
+  }
+  // Gone from the list: accepted (now a collaborator), or declined or deleted on GitHub.
+  const access = await github.collaboratorAccess({
+    owner: grant.owner!,
+    repo: grant.repo!,
+    username: grant.githubLogin!,
+  });
+  await recordGithubCalls(db, grant.id, "check_collaborator", access, clock());
+  if (!access.ok) return { calls: access.calls.length };
+  const status = access.value.isCollaborator ? "active" : "declined";
+  await moveFromInvited(
+    db,
+    grant,
+    status,
+    clock(),
+    status === "active" ? { acceptedAt: clock() } : {},
+  );
+  return { status, calls: access.calls.length };
+}
+
+async function moveFromInvited(
+  db: Database,
+  grant: InvitedGrant,
+  status: "active" | "declined" | "expired",
+  now: Date,
+  changes: Partial<InvitedGrant>,
+) {
+  // Only from `invited`: a webhook may have marked the grant active in the meantime.
+  const moved = await db
+    .update(grants)
+    .set({ ...changes, status, updatedAt: now })
+    .where(and(eq(grants.id, grant.id), eq(grants.status, "invited")))
+    .returning({ id: grants.id });
+  if (moved.length > 0) {
+    await db
+      .insert(grantEvents)
+      .values({ grantId: grant.id, at: now, kind: status, detail: { via: "sync" } });
+  }
+}
