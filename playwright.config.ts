@@ -4,6 +4,7 @@ export const E2E_PORT = 3210;
 export const E2E_DATA_DIR = ".data/e2e";
 export const E2E_GITHUB_PORT = 3220;
 export const E2E_ORDER_WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+export const E2E_CRON_SECRET = "e2e-cron-secret-0123456789";
 
 // Only Debian's chromium exists here; `playwright install` would try to download a browser.
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -53,6 +54,7 @@ export default defineConfig({
       SANDBOX: "1",
       SANDBOX_GITHUB_PORT: String(E2E_GITHUB_PORT),
       ORDER_WEBHOOK_SECRET: E2E_ORDER_WEBHOOK_SECRET,
+      CRON_SECRET: E2E_CRON_SECRET,
     },
     reuseExistingServer: false,
     timeout: 120_000,

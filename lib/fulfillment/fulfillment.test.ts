@@ -78,6 +78,34 @@ describeEachDatabase("fulfillment engine", (database) => {
     expect(emulator().requestLog.count(PUT, 201)).toBe(1);
   });
 
+  it("gives up after INVITE_RETRY_MAX_HOURS of failures, keeping the last reason", async () => {
+    const db = database.db();
+    const { github, settings } = engineAgainst(emulator(), { settings: { retryMaxHours: 2 } });
+    await toolkitProduct(db);
+    await payFor(db, "toolkit", "octocat", settings.clock());
+    emulator().controls.failNextRequests(1000, { route: PUT, status: 503 });
+
+    let passes = 0;
+    for (;;) {
+      const summary = await runFulfillment(db, github, settings);
+      if (summary.failed === 1) break;
+      expect(summary.retry).toBe(1);
+      const [waiting] = await grantRows(db);
+      emulator().controls.advanceClock(
+        waiting!.nextAttemptAt!.getTime() - settings.clock().getTime(),
+      );
+      passes += 1;
+    }
+    const [grant] = await grantRows(db);
+    expect(grant).toMatchObject({ status: "failed", lastError: { code: "github_unavailable" } });
+    expect(settings.clock().getTime() - grant!.queuedAt!.getTime()).toBeLessThanOrEqual(
+      2 * 60 * 60_000,
+    );
+    // Exponential backoff from 30 s reaches two hours in a handful of attempts, not hundreds.
+    expect(passes).toBeGreaterThan(3);
+    expect(passes).toBeLessThan(12);
+  });
+
   it("honours a secondary rate limit's retry-after, then invites", async () => {
     const db = database.db();
     const { github, settings } = engineAgainst(emulator());
