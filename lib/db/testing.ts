@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe } from "vitest";
 import { openPglite, openPostgres } from "./open";
+import { createThrowawayPostgres } from "./testing-postgres";
 import type { Database, DatabaseHandle, DatabaseKind } from "./types";
 
 export interface TestDatabase {
@@ -17,22 +16,6 @@ export interface TestDatabase {
 const postgresUrl = process.env.TEST_DATABASE_URL;
 if (!postgresUrl && process.env.CI === "true") {
   throw new Error("TEST_DATABASE_URL is not set: with CI=true the PostgreSQL tests must run.");
-}
-
-/** Creates a database of its own on the TEST_DATABASE_URL server; returns its URL and a dropper. */
-export async function createThrowawayPostgres(baseUrl: string) {
-  const name = `repogrant_test_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end({ timeout: 5 });
-    },
-  };
 }
 
 /**
