@@ -34,32 +34,26 @@ async function measure(name: string, handle: DatabaseHandle) {
     },
   });
 
-  let start = performance.now();
-  for (let i = 0; i < ORDERS; i++) {
-    await applyOrderEvent(db, {
-      source: "bench",
-      deliveryId: `d${i}`,
-      event: event(i),
-      now: new Date(),
-    });
-  }
-  const ingest = performance.now() - start;
-
-  start = performance.now();
-  for (let i = 0; i < ORDERS; i++) {
-    await applyOrderEvent(db, {
-      source: "bench",
-      deliveryId: `d${i}`,
-      event: event(i),
-      now: new Date(),
-    });
-  }
-  const duplicates = performance.now() - start;
+  const ingestAll = async () => {
+    const start = performance.now();
+    for (let i = 0; i < ORDERS; i++) {
+      await applyOrderEvent(db, {
+        source: "bench",
+        deliveryId: `d${i}`,
+        event: event(i),
+        now: new Date(),
+      });
+    }
+    return performance.now() - start;
+  };
+  const ingest = await ingestAll();
+  // The same deliveries again: each stops at the delivery row, as a sender's retries do.
+  const duplicates = await ingestAll();
 
   const emulator = await startGithubEmulator({ port: 0, seed: seedWithBuyers(200) });
   emulator.controls.setInviteDailyLimit(100_000);
   const { github, settings } = engineAgainst(emulator, { settings: { dailyInviteLimit: 100_000 } });
-  start = performance.now();
+  const start = performance.now();
   const summary = await runFulfillment(db, github, settings);
   const fulfil = performance.now() - start;
   await emulator.close();

@@ -5,7 +5,12 @@ import { describeEachDatabase, truncateAll } from "../db/testing";
 import { createProduct } from "../products/create-product";
 import { receiveOrderWebhook } from "../orders/receive-order-webhook";
 import { signedOrderRequest, TEST_WEBHOOK_SECRET } from "../testing/sign-order-webhook";
-import { engineAgainst, payFor, seedWithBuyers } from "../testing/fulfillment-fixtures";
+import {
+  engineAgainst,
+  payFor,
+  seedWithBuyers,
+  repoProduct,
+} from "../testing/fulfillment-fixtures";
 import { useGithubEmulator } from "../../sandbox/github/testing";
 import { runFulfillment } from "./run-fulfillment";
 
@@ -65,11 +70,7 @@ describeEachDatabase("fulfillment under concurrency", (database) => {
       const db = database.db();
       emulator().controls.setInviteDailyLimit(1000);
       const settings = { dailyInviteLimit: 1000 };
-      await createProduct(db, {
-        slug: "toolkit",
-        name: "Toolkit",
-        entitlements: [{ kind: "github_repo", owner: "acme", repo: "toolkit", permission: "pull" }],
-      });
+      await repoProduct(db);
       const first = engineAgainst(emulator(), { settings });
       for (let i = 1; i <= 200; i++) {
         await payFor(db, "toolkit", `buyer-${String(i).padStart(3, "0")}`, first.settings.clock());

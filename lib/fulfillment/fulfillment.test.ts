@@ -3,22 +3,18 @@ import { beforeEach, expect, it } from "vitest";
 import { grantEvents, grants } from "../db/schema";
 import { describeEachDatabase, truncateAll } from "../db/testing";
 import type { Database } from "../db/types";
-import { createProduct } from "../products/create-product";
-import { engineAgainst, payFor, seedWithBuyers } from "../testing/fulfillment-fixtures";
+import {
+  engineAgainst,
+  payFor,
+  seedWithBuyers,
+  repoProduct,
+} from "../testing/fulfillment-fixtures";
 import { useGithubEmulator } from "../../sandbox/github/testing";
 import { claimDueGrants } from "./claim-due-grants";
 import { runFulfillment } from "./run-fulfillment";
 
 const PUT = "PUT /repos/{owner}/{repo}/collaborators/{username}";
 const DAY = 24 * 60 * 60_000;
-
-async function toolkitProduct(db: Database, slug = "toolkit", repo = "toolkit", owner = "acme") {
-  await createProduct(db, {
-    slug,
-    name: slug,
-    entitlements: [{ kind: "github_repo", owner, repo, permission: "pull" }],
-  });
-}
 
 async function grantRows(db: Database) {
   return db.select().from(grants).orderBy(grants.id);
@@ -31,7 +27,7 @@ describeEachDatabase("fulfillment engine", (database) => {
   it("invites a paid buyer once, records the call, and a second pass sends nothing", async () => {
     const db = database.db();
     const { github, settings } = engineAgainst(emulator());
-    await toolkitProduct(db);
+    await repoProduct(db);
     await payFor(db, "toolkit", "octocat", settings.clock());
 
     expect(await runFulfillment(db, github, settings)).toMatchObject({ claimed: 1, invited: 1 });
@@ -52,7 +48,7 @@ describeEachDatabase("fulfillment engine", (database) => {
   it("turns a buyer who already has access into an active grant", async () => {
     const db = database.db();
     const { github, settings } = engineAgainst(emulator());
-    await toolkitProduct(db);
+    await repoProduct(db);
     await payFor(db, "toolkit", "acme-member", settings.clock());
     expect(await runFulfillment(db, github, settings)).toMatchObject({ active: 1 });
     expect((await grantRows(db))[0]).toMatchObject({ status: "active" });
@@ -62,7 +58,7 @@ describeEachDatabase("fulfillment engine", (database) => {
   it("waits out a GitHub outage and loses nothing", async () => {
     const db = database.db();
     const { github, settings } = engineAgainst(emulator());
-    await toolkitProduct(db);
+    await repoProduct(db);
     await payFor(db, "toolkit", "octocat", settings.clock());
     emulator().controls.failNextRequests(4, { route: PUT, status: 502 });
 
@@ -81,7 +77,7 @@ describeEachDatabase("fulfillment engine", (database) => {
   it("gives up after INVITE_RETRY_MAX_HOURS of failures, keeping the last reason", async () => {
     const db = database.db();
     const { github, settings } = engineAgainst(emulator(), { settings: { retryMaxHours: 2 } });
-    await toolkitProduct(db);
+    await repoProduct(db);
     await payFor(db, "toolkit", "octocat", settings.clock());
     emulator().controls.failNextRequests(1000, { route: PUT, status: 503 });
 
@@ -109,7 +105,7 @@ describeEachDatabase("fulfillment engine", (database) => {
   it("honours a secondary rate limit's retry-after, then invites", async () => {
     const db = database.db();
     const { github, settings } = engineAgainst(emulator());
-    await toolkitProduct(db);
+    await repoProduct(db);
     await payFor(db, "toolkit", "octocat", settings.clock());
     emulator().controls.triggerSecondaryRateLimit({ retryAfterSeconds: 120 });
     const start = settings.clock().getTime();
@@ -128,14 +124,14 @@ describeEachDatabase("fulfillment engine", (database) => {
   it("fails 404, 403 and 422 at once with the right code and no retry", async () => {
     const db = database.db();
     const admin = engineAgainst(emulator());
-    await toolkitProduct(db, "missing", "no-such-repo");
-    await toolkitProduct(db, "dotfiles", "dotfiles", "acme-admin");
+    await repoProduct(db, { slug: "missing", repo: "no-such-repo" });
+    await repoProduct(db, { slug: "dotfiles", owner: "acme-admin", repo: "dotfiles" });
     await payFor(db, "missing", "octocat", admin.settings.clock());
     await payFor(db, "dotfiles", "hubot", admin.settings.clock());
     await payFor(db, "dotfiles", "acme-admin", admin.settings.clock());
     expect(await runFulfillment(db, admin.github, admin.settings)).toMatchObject({ failed: 3 });
 
-    await toolkitProduct(db);
+    await repoProduct(db);
     await payFor(db, "toolkit", "octocat", admin.settings.clock());
     const readonly = engineAgainst(emulator(), { token: "sandbox-readonly-token" });
     expect(await runFulfillment(db, readonly.github, readonly.settings)).toMatchObject({
@@ -161,7 +157,7 @@ describeEachDatabase("fulfillment engine", (database) => {
   it("sends 50 invitations to a repository per 24 h and the 51st when the window frees, with no 422", async () => {
     const db = database.db();
     const { github, settings } = engineAgainst(emulator());
-    await toolkitProduct(db);
+    await repoProduct(db);
     const start = settings.clock().getTime();
     for (let i = 1; i <= 51; i++) {
       await payFor(db, "toolkit", `buyer-${String(i).padStart(3, "0")}`, settings.clock());
@@ -187,7 +183,7 @@ describeEachDatabase("fulfillment engine", (database) => {
   it("picks up the grants of a worker whose lease ran out, inviting each once", async () => {
     const db = database.db();
     const { github, settings } = engineAgainst(emulator());
-    await toolkitProduct(db);
+    await repoProduct(db);
     await payFor(db, "toolkit", "octocat", settings.clock());
     // A worker claims the grant and dies before calling GitHub.
     await claimDueGrants(db, { now: settings.clock(), limit: 10, leaseMs: settings.leaseMs });
@@ -201,7 +197,7 @@ describeEachDatabase("fulfillment engine", (database) => {
   it("after a crash between GitHub's 201 and the commit, finds the invitation instead of sending another", async () => {
     const db = database.db();
     const { github, settings } = engineAgainst(emulator());
-    await toolkitProduct(db);
+    await repoProduct(db);
     await payFor(db, "toolkit", "octocat", settings.clock());
     const dying = {
       ...github,

@@ -2,9 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import { buyers, grants, orders, products } from "../db/schema";
 import { describeEachDatabase, truncateAll } from "../db/testing";
-import { createProduct } from "../products/create-product";
 import { markOrderPaid } from "../orders/mark-order-paid";
-import { engineAgainst, payFor } from "../testing/fulfillment-fixtures";
+import { engineAgainst, payFor, repoProduct } from "../testing/fulfillment-fixtures";
 import { useGithubEmulator } from "../../sandbox/github/testing";
 import { requestRevocation } from "./request-revocation";
 import { resendInvitation } from "./resend-invitation";
@@ -19,11 +18,7 @@ describeEachDatabase("merchant actions", (database) => {
   it("mark paid queues a pending checkout order's grants once, and the engine invites the buyer", async () => {
     const db = database.db();
     const { github, settings } = engineAgainst(emulator());
-    const product = await createProduct(db, {
-      slug: "toolkit",
-      name: "Toolkit",
-      entitlements: [{ kind: "github_repo", owner: "acme", repo: "toolkit", permission: "pull" }],
-    });
+    const product = await repoProduct(db);
     const [buyer] = await db
       .insert(buyers)
       .values({ githubLogin: "hubot", githubUserId: 480938 })
@@ -51,11 +46,7 @@ describeEachDatabase("merchant actions", (database) => {
 
   it("retry now sends a failed grant again once the merchant fixed the cause", async () => {
     const db = database.db();
-    await createProduct(db, {
-      slug: "toolkit",
-      name: "Toolkit",
-      entitlements: [{ kind: "github_repo", owner: "acme", repo: "toolkit", permission: "pull" }],
-    });
+    await repoProduct(db);
     const readonly = engineAgainst(emulator(), { token: "sandbox-readonly-token" });
     const paid = await payFor(db, "toolkit", "octocat", readonly.settings.clock());
     expect(await runFulfillment(db, readonly.github, readonly.settings)).toMatchObject({
@@ -76,11 +67,7 @@ describeEachDatabase("merchant actions", (database) => {
   it("resend replaces an open invitation the buyer lost, and revoke takes one grant away", async () => {
     const db = database.db();
     const run = engineAgainst(emulator());
-    await createProduct(db, {
-      slug: "toolkit",
-      name: "Toolkit",
-      entitlements: [{ kind: "github_repo", owner: "acme", repo: "toolkit", permission: "pull" }],
-    });
+    await repoProduct(db);
     const grantId = (await payFor(db, "toolkit", "octocat", run.settings.clock())).grantIds[0]!;
     await runFulfillment(db, run.github, run.settings);
     const [before] = await db.select().from(grants).where(eq(grants.id, grantId));

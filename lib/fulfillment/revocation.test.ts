@@ -5,20 +5,11 @@ import { describeEachDatabase, truncateAll } from "../db/testing";
 import type { Database } from "../db/types";
 import { applyOrderEvent } from "../orders/apply-order-event";
 import { refundOrder } from "../orders/refund-order";
-import { createProduct } from "../products/create-product";
-import { engineAgainst, payFor } from "../testing/fulfillment-fixtures";
+import { engineAgainst, payFor, repoProduct } from "../testing/fulfillment-fixtures";
 import { useGithubEmulator } from "../../sandbox/github/testing";
 import { requestRevocation } from "./request-revocation";
 import { runFulfillment } from "./run-fulfillment";
 import { runRevocations } from "./run-revocations";
-
-async function product(db: Database, slug: string, permission: string) {
-  await createProduct(db, {
-    slug,
-    name: slug,
-    entitlements: [{ kind: "github_repo", owner: "acme", repo: "toolkit", permission }],
-  });
-}
 
 async function grantOf(db: Database, orderId: string) {
   const [grant] = await db.select().from(grants).where(eq(grants.orderId, orderId));
@@ -43,7 +34,7 @@ describeEachDatabase("revocation", (database) => {
   it("a refund of a pending invitation cancels it on GitHub", async () => {
     const db = database.db();
     const run = engineAgainst(emulator());
-    await product(db, "reader", "pull");
+    await repoProduct(db, { slug: "reader", permission: "pull" });
     const paid = await payFor(db, "reader", "octocat", run.settings.clock());
     await runFulfillment(db, run.github, run.settings);
 
@@ -66,7 +57,7 @@ describeEachDatabase("revocation", (database) => {
   it("a refund of an accepted invitation removes the collaborator", async () => {
     const db = database.db();
     const run = engineAgainst(emulator());
-    await product(db, "reader", "pull");
+    await repoProduct(db, { slug: "reader", permission: "pull" });
     const paid = await payFor(db, "reader", "octocat", run.settings.clock());
     await runFulfillment(db, run.github, run.settings);
     const grant = await grantOf(db, paid.orderId!);
@@ -81,7 +72,7 @@ describeEachDatabase("revocation", (database) => {
   it("a second paid order for the same repository keeps the access", async () => {
     const db = database.db();
     const run = engineAgainst(emulator());
-    await product(db, "reader", "pull");
+    await repoProduct(db, { slug: "reader", permission: "pull" });
     const first = await payFor(db, "reader", "octocat", run.settings.clock());
     await runFulfillment(db, run.github, run.settings);
     accept((await grantOf(db, first.orderId!)).invitationId!);
@@ -99,8 +90,8 @@ describeEachDatabase("revocation", (database) => {
   it("when the remaining order grants a lower permission, the access is lowered to it", async () => {
     const db = database.db();
     const run = engineAgainst(emulator());
-    await product(db, "maintainer", "maintain");
-    await product(db, "reader", "pull");
+    await repoProduct(db, { slug: "maintainer", permission: "maintain" });
+    await repoProduct(db, { slug: "reader", permission: "pull" });
     const high = await payFor(db, "maintainer", "octocat", run.settings.clock());
     await runFulfillment(db, run.github, run.settings);
     accept((await grantOf(db, high.orderId!)).invitationId!);
@@ -119,7 +110,7 @@ describeEachDatabase("revocation", (database) => {
   it("a revocation that GitHub refuses keeps its request and says why", async () => {
     const db = database.db();
     const run = engineAgainst(emulator());
-    await product(db, "reader", "pull");
+    await repoProduct(db, { slug: "reader", permission: "pull" });
     const paid = await payFor(db, "reader", "octocat", run.settings.clock());
     await runFulfillment(db, run.github, run.settings);
     const readonly = engineAgainst(emulator(), { token: "sandbox-readonly-token" });

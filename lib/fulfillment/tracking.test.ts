@@ -3,9 +3,8 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { buyers, grants } from "../db/schema";
 import { describeEachDatabase, truncateAll } from "../db/testing";
 import type { Database } from "../db/types";
-import { createProduct } from "../products/create-product";
 import { applyOrderEvent } from "../orders/apply-order-event";
-import { engineAgainst, payFor } from "../testing/fulfillment-fixtures";
+import { engineAgainst, payFor, repoProduct } from "../testing/fulfillment-fixtures";
 import { startGithubWebhookReceiver } from "../testing/github-webhook-receiver";
 import { useGithubEmulator } from "../../sandbox/github/testing";
 import { resendInvitation } from "./resend-invitation";
@@ -20,11 +19,7 @@ async function invitedGrant(
   run: ReturnType<typeof engineAgainst>,
   login = "octocat",
 ) {
-  await createProduct(db, {
-    slug: "toolkit",
-    name: "Toolkit",
-    entitlements: [{ kind: "github_repo", owner: "acme", repo: "toolkit", permission: "pull" }],
-  });
+  await repoProduct(db);
   const paid = await payFor(db, "toolkit", login, run.settings.clock());
   expect(await runFulfillment(db, run.github, run.settings)).toMatchObject({ invited: 1 });
   return grantById(db, paid.grantIds[0]!);
@@ -125,11 +120,7 @@ describeEachDatabase("invitations followed to the end", (database) => {
   it("a renamed buyer is invited under the new login, found by their GitHub user id", async () => {
     const db = database.db();
     const run = engineAgainst(emulator());
-    await createProduct(db, {
-      slug: "toolkit",
-      name: "Toolkit",
-      entitlements: [{ kind: "github_repo", owner: "acme", repo: "toolkit", permission: "pull" }],
-    });
+    await repoProduct(db);
     await db.insert(buyers).values({ githubUserId: 583231, githubLogin: "octocat" });
     const paid = await applyOrderEvent(db, {
       source: "orders",

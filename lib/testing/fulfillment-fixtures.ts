@@ -2,6 +2,7 @@ import { createGithubClient } from "../github";
 import { fulfillmentGithub } from "../fulfillment/github-adapter";
 import { fulfillmentSettings, type FulfillmentSettings } from "../fulfillment/settings";
 import { applyOrderEvent } from "../orders/apply-order-event";
+import { createProduct } from "../products/create-product";
 import type { Database } from "../db/types";
 import { DEFAULT_SEED, type Seed } from "../../sandbox/github/seed";
 import type { GithubEmulator } from "../../sandbox/github/emulator";
@@ -48,5 +49,18 @@ export async function payFor(db: Database, product: string, githubLogin: string,
       type: "order.paid",
       data: { externalId: `fixture_${orderNumber}`, product, buyer: { githubLogin } },
     },
+  });
+}
+
+/** A product selling one repository (default: pull on the sandbox's acme/toolkit). */
+export function repoProduct(
+  db: Database,
+  options: { slug?: string; owner?: string; repo?: string; permission?: string } = {},
+) {
+  const { slug = "toolkit", owner = "acme", repo = "toolkit", permission = "pull" } = options;
+  return createProduct(db, {
+    slug,
+    name: slug,
+    entitlements: [{ kind: "github_repo", owner, repo, permission }],
   });
 }
