@@ -5,6 +5,7 @@ import {
   type GithubError,
   type GithubErrorCode,
   type GithubErrorCodeInfo,
+  type GithubErrorWords,
 } from "./error-codes";
 
 const MINUTE_MS = 60_000;
@@ -15,13 +16,32 @@ type RequestErrorLike = {
   status?: unknown;
   message?: unknown;
   response?: { headers?: Record<string, unknown>; data?: unknown };
+  /** Set by whoever threw it when they knew better than the status (see tagGithubError). */
+  githubCode?: GithubErrorCode;
+  githubWords?: GithubErrorWords;
 };
 
 export type ClassifyContext = {
   now: number;
   /** What a 404 means for this call (GitHub says only "Not Found"). */
   notFound?: GithubErrorCode;
+  /** What a 403 that is not a rate limit means for this call. */
+  forbidden?: GithubErrorCode;
+  /** The names the merchant's words mention ({owner}, {org}, {team}, {role}). */
+  words?: GithubErrorWords;
 };
+
+/**
+ * Marks an error thrown inside Octokit (e.g. while minting an installation token) with the code
+ * it stands for, which the status alone cannot tell.
+ */
+export function tagGithubError<E extends object>(
+  error: E,
+  code: GithubErrorCode,
+  words: GithubErrorWords = {},
+): E {
+  return Object.assign(error, { githubCode: code, githubWords: words });
+}
 
 function header(error: RequestErrorLike, name: string): string | undefined {
   const value = error.response?.headers?.[name];
@@ -69,7 +89,9 @@ export function classifyGithubError(error: unknown, context: ClassifyContext): G
   // A network failure reaches us as a 500 without a response: there was no HTTP status.
   const httpStatus = e.response ? status : undefined;
   const details = { githubMessage, requestId, ...(httpStatus ? { status: httpStatus } : {}) };
+  const words = { ...context.words, ...e.githubWords };
 
+  if (e.githubCode) return githubError(e.githubCode, details, words);
   if (status === undefined) return githubError("unknown", details);
 
   if (status === 403 || status === 429) {
@@ -89,21 +111,25 @@ export function classifyGithubError(error: unknown, context: ClassifyContext): G
     }
   }
 
+  const table = Object.entries(GITHUB_ERROR_CODES) as Array<[GithubErrorCode, GithubErrorCodeInfo]>;
+  const matched = table.find(
+    ([, { when }]) =>
+      when?.status.includes(status) && (!when.text || when.text.test(githubMessage)),
+  )?.[0];
+
   if (status >= 500) {
     const retryAfter = retryAfterMs(e);
     const retryAt = retryAfter === undefined ? {} : { retryAt: new Date(context.now + retryAfter) };
     return githubError("github_unavailable", { ...details, ...retryAt });
   }
 
-  if (status === 404) return githubError(context.notFound ?? "unknown", details);
-
-  const table = Object.entries(GITHUB_ERROR_CODES) as Array<[GithubErrorCode, GithubErrorCodeInfo]>;
-  for (const [code, { when }] of table) {
-    if (!when?.status.includes(status)) continue;
-    if (when.text && !when.text.test(githubMessage)) continue;
-    return code === "invite_daily_limit"
-      ? githubError(code, { ...details, retryAt: new Date(context.now + DAY_MS) })
-      : githubError(code, details);
+  if (status === 404) return githubError(context.notFound ?? "unknown", details, words);
+  // A suspended installation is about the App, whatever the call was about.
+  if (status === 403 && context.forbidden && matched !== "app_installation_suspended") {
+    return githubError(context.forbidden, details, words);
   }
-  return githubError("unknown", details);
+  if (matched === "invite_daily_limit") {
+    return githubError(matched, { ...details, retryAt: new Date(context.now + DAY_MS) });
+  }
+  return githubError(matched ?? "unknown", details, words);
 }

@@ -1,19 +1,22 @@
 import "server-only";
+import { createAppProvider, type AppProviderOptions } from "./app-provider";
 import { createGithubClient, type GithubClient, type GithubClientOptions } from "./client";
+import { tokenProvider, type GithubClientProvider } from "./client-provider";
+import { GithubConfigError } from "./config-error";
+
+export { GithubConfigError };
 
 /** The GitHub settings from lib/config.ts, passed as a plain object. */
 export type GithubSettings = {
   GITHUB_TOKEN?: string;
+  GITHUB_APP_ID?: string;
   GITHUB_APP_PRIVATE_KEY?: string;
   GITHUB_API_URL?: string;
   GITHUB_WRITE_INTERVAL_MS?: number | string;
 };
 
-export class GithubConfigError extends Error {
-  override name = "GithubConfigError";
-}
-
 const PERSONAL_TOKEN = /^(ghp_|github_pat_)/;
+const PEM = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
 let warnedAboutLegacyVariable = false;
 
 function chooseToken(settings: GithubSettings): string {
@@ -31,16 +34,32 @@ function chooseToken(settings: GithubSettings): string {
     }
     return legacy;
   }
-  if (legacy) {
-    throw new GithubConfigError(
-      "GITHUB_APP_PRIVATE_KEY holds a GitHub App key, and GitHub App sign-in is not supported " +
-        "yet. Set GITHUB_TOKEN to a fine-grained token with Administration: Read and write.",
-    );
-  }
   throw new GithubConfigError(
     "GITHUB_TOKEN is not set: inviting buyers to GitHub needs a fine-grained token with " +
-      "Administration: Read and write on the repositories you sell.",
+      "Administration: Read and write on the repositories you sell (or a GitHub App: set " +
+      "GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY).",
   );
+}
+
+/** The App's id and key when the settings describe a GitHub App, else null (token auth). */
+function appCredentials(settings: GithubSettings): { appId: string; privateKey: string } | null {
+  const appId = settings.GITHUB_APP_ID?.trim();
+  const key = settings.GITHUB_APP_PRIVATE_KEY?.trim();
+  const isPem = key !== undefined && PEM.test(key);
+  if (appId && key && isPem) return { appId, privateKey: key };
+  if (appId && !isPem) {
+    throw new GithubConfigError(
+      "GITHUB_APP_ID is set but GITHUB_APP_PRIVATE_KEY holds no GitHub App private key: paste " +
+        "the whole .pem file generated in the App's settings.",
+    );
+  }
+  if (isPem) {
+    throw new GithubConfigError(
+      "GITHUB_APP_PRIVATE_KEY holds a GitHub App key but GITHUB_APP_ID is not set: copy the " +
+        "App ID from the App's settings page.",
+    );
+  }
+  return null;
 }
 
 function writeInterval(value: GithubSettings["GITHUB_WRITE_INTERVAL_MS"]): number | undefined {
@@ -54,16 +73,46 @@ function writeInterval(value: GithubSettings["GITHUB_WRITE_INTERVAL_MS"]): numbe
   return ms;
 }
 
-/** Builds the client from settings; throws GithubConfigError naming the variable to fix. */
+function sharedOptions(settings: GithubSettings) {
+  return {
+    baseUrl: settings.GITHUB_API_URL?.trim() || undefined,
+    writeIntervalMs: writeInterval(settings.GITHUB_WRITE_INTERVAL_MS),
+  };
+}
+
+/**
+ * The provider for the configured credentials: a GitHub App when GITHUB_APP_ID and a PEM
+ * GITHUB_APP_PRIVATE_KEY are set, else GITHUB_TOKEN. Throws GithubConfigError naming the
+ * variable to fix.
+ */
+export function githubProviderFromConfig(
+  settings: GithubSettings,
+  overrides: Omit<AppProviderOptions, "appId" | "privateKey"> = {},
+): GithubClientProvider {
+  const app = appCredentials(settings);
+  if (app) return createAppProvider({ ...sharedOptions(settings), ...app, ...overrides });
+  return tokenProvider(
+    createGithubClient({ token: chooseToken(settings), ...sharedOptions(settings), ...overrides }),
+  );
+}
+
+/**
+ * One client for token auth. A GitHub App needs a client per installation: with App settings
+ * this throws, pointing at githubProviderFromConfig.
+ */
 export function githubClientFromConfig(
   settings: GithubSettings,
   overrides: Omit<GithubClientOptions, "token"> = {},
 ): GithubClient {
-  const baseUrl = settings.GITHUB_API_URL?.trim() || undefined;
+  if (appCredentials(settings)) {
+    throw new GithubConfigError(
+      "GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY configure a GitHub App, which acts through one " +
+        "installation per owner: build the GitHub access with githubProviderFromConfig().",
+    );
+  }
   return createGithubClient({
     token: chooseToken(settings),
-    baseUrl,
-    writeIntervalMs: writeInterval(settings.GITHUB_WRITE_INTERVAL_MS),
+    ...sharedOptions(settings),
     ...overrides,
   });
 }

@@ -58,7 +58,11 @@ describe("githubClientFromConfig", () => {
     expect(() => githubClientFromConfig({})).toThrow(/GITHUB_TOKEN/);
     expect(() => githubClientFromConfig({ GITHUB_TOKEN: " " })).toThrow(/GITHUB_TOKEN/);
     const pem = "-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----";
-    expect(() => githubClientFromConfig({ GITHUB_APP_PRIVATE_KEY: pem })).toThrow(/GITHUB_TOKEN/);
+    expect(() => githubClientFromConfig({ GITHUB_APP_PRIVATE_KEY: pem })).toThrow(/GITHUB_APP_ID/);
+    // An App acts through one installation per owner, which one client cannot do.
+    expect(() =>
+      githubClientFromConfig({ GITHUB_APP_ID: "1", GITHUB_APP_PRIVATE_KEY: pem }),
+    ).toThrow(/githubProviderFromConfig/);
     expect(() =>
       githubClientFromConfig({ GITHUB_TOKEN: "x", GITHUB_WRITE_INTERVAL_MS: "soon" }),
     ).toThrow(/GITHUB_WRITE_INTERVAL_MS/);

@@ -46,28 +46,43 @@ const unpacedGroup = {
 
 const noop = () => undefined;
 
-export function createGithubClient(options: GithubClientOptions): GithubClient {
-  const baseUrl = (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
-  const credentialKey = createHash("sha256").update(`${baseUrl}\n${options.token}`).digest("hex");
+/** How an Octokit authenticates: a fixed token, or an Octokit auth strategy and its options. */
+export type OctokitAuth =
+  { token: string } | { authStrategy: (options: never) => unknown; auth?: Record<string, unknown> };
+
+export type OctokitSetup = Omit<GithubClientOptions, "token" | "now" | "baseUrl"> & {
+  baseUrl: string;
+  /** Identifies the credential: write pacing and the throttling plugin are per credential. */
+  credentialKey: string;
+  auth: OctokitAuth;
+};
+
+export function normalizeBaseUrl(baseUrl: string | undefined): string {
+  return (baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
+}
+
+/** The Octokit every client uses: retries, no sleeping on rate limits, paced writes. */
+export function buildOctokit(setup: OctokitSetup): GithubOctokit {
   const fetchImpl = pacedFetch(
-    options.fetch ?? globalThis.fetch,
-    credentialKey,
-    options.writeIntervalMs ?? 1000,
+    setup.fetch ?? globalThis.fetch,
+    setup.credentialKey,
+    setup.writeIntervalMs ?? 1000,
   );
-  const octokit = new GithubOctokit({
-    auth: options.token,
-    baseUrl,
+  const auth = "token" in setup.auth ? { auth: setup.auth.token } : setup.auth;
+  return new GithubOctokit({
+    ...auth,
+    baseUrl: setup.baseUrl,
     userAgent: "repogrant",
     request: { fetch: fetchImpl },
     // Failures come back as results, which the caller logs; octokit would also print them.
     log: { debug: noop, info: noop, warn: console.warn, error: noop },
     retry: {
       doNotRetry: DO_NOT_RETRY,
-      retries: options.retries ?? 3,
-      retryAfterBaseValue: options.retryDelayBaseMs ?? 1000,
+      retries: setup.retries ?? 3,
+      retryAfterBaseValue: setup.retryDelayBaseMs ?? 1000,
     },
     throttle: {
-      id: credentialKey,
+      id: setup.credentialKey,
       write: unpacedGroup,
       notifications: unpacedGroup,
       // Returning false makes the request fail at once; classifyGithubError turns the error
@@ -76,5 +91,20 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
       onSecondaryRateLimit: () => false,
     },
   });
-  return { octokit, now: options.now ?? Date.now };
+}
+
+export function credentialKey(baseUrl: string, credential: string): string {
+  return createHash("sha256").update(`${baseUrl}\n${credential}`).digest("hex");
+}
+
+export function createGithubClient(options: GithubClientOptions): GithubClient {
+  const { token, now, ...rest } = options;
+  const baseUrl = normalizeBaseUrl(options.baseUrl);
+  const octokit = buildOctokit({
+    ...rest,
+    baseUrl,
+    credentialKey: credentialKey(baseUrl, token),
+    auth: { token },
+  });
+  return { octokit, now: now ?? Date.now };
 }

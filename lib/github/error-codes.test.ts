@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { classifyGithubError } from "./classify-error";
-import { GITHUB_ERROR_CODES, type GithubErrorCode } from "./error-codes";
+import { classifyGithubError, tagGithubError } from "./classify-error";
+import { GITHUB_ERROR_CODES, describeCode, githubError, type GithubErrorCode } from "./error-codes";
 
 const NOW = Date.parse("2030-01-01T00:00:00Z");
 
@@ -22,10 +22,28 @@ const validation = (message: string) =>
 describe("the GitHub error table", () => {
   it("gives every code a kind, the words a merchant reads and a fix", () => {
     for (const info of Object.values(GITHUB_ERROR_CODES)) {
-      expect(["retry", "action_required", "permanent"]).toContain(info.kind);
+      expect(["retry", "action_required", "permanent", "note"]).toContain(info.kind);
       expect(info.message.length).toBeGreaterThan(10);
       expect(info.fix.length).toBeGreaterThan(10);
+      for (const [placeholder] of `${info.message} ${info.fix}`.matchAll(/\{\w+\}/g)) {
+        expect(["{owner}", "{org}", "{team}", "{role}"]).toContain(placeholder);
+      }
     }
+  });
+
+  it("names what the merchant must act on, or says it in general words", () => {
+    const named = githubError("app_not_installed", {}, { owner: "acme" });
+    expect(named.fix).toMatch(/^Install the GitHub App on acme \(/);
+    expect(named.message).not.toContain("{");
+    expect(githubError("app_not_installed").message).toContain("on the repository's owner");
+    expect(describeCode("custom_role_unverified", { org: "acme", role: "toolkit-reader" })).toEqual(
+      {
+        message: expect.stringMatching(
+          /^toolkit-reader is not a base permission.*acme's/,
+        ) as unknown,
+        fix: expect.stringContaining("named exactly toolkit-reader") as unknown,
+      },
+    );
   });
 
   const cases: Array<[string, unknown, GithubErrorCode]> = [
@@ -62,6 +80,30 @@ describe("the GitHub error table", () => {
       httpError(422, { message: "Validation Failed", errors: [{ code: "invalid" }] }),
       "validation_failed",
     ],
+    [
+      "422 Role `x` is not available (unknown custom role)",
+      httpError(422, {
+        message: "Role `toolkit-writer` is not available for the acme/toolkit repository.",
+      }),
+      "custom_role_not_found",
+    ],
+    [
+      "401 A JSON web token could not be decoded",
+      httpError(401, { message: "A JSON web token could not be decoded" }),
+      "app_credentials_rejected",
+    ],
+    [
+      "401 'Expiration time' claim",
+      httpError(401, {
+        message: "'Expiration time' claim ('exp') is too far in the future",
+      }),
+      "app_credentials_rejected",
+    ],
+    [
+      "403 This installation has been suspended",
+      httpError(403, { message: "This installation has been suspended" }),
+      "app_installation_suspended",
+    ],
   ];
 
   it.each(cases)("classifies %s", (_, error, code) => {
@@ -69,7 +111,7 @@ describe("the GitHub error table", () => {
     expect(classified).toMatchObject({
       code,
       kind: GITHUB_ERROR_CODES[code].kind,
-      message: GITHUB_ERROR_CODES[code].message,
+      message: describeCode(code).message,
       requestId: "AB:CD",
     });
     expect(classified.retryAt).toBeUndefined();
@@ -86,6 +128,26 @@ describe("the GitHub error table", () => {
       "user_not_found",
     );
     expect(classifyGithubError(error, { now: NOW }).code).toBe("unknown");
+  });
+
+  it("reads a 403 as whatever the call says it means, except a suspended installation", () => {
+    const context = { now: NOW, forbidden: "token_lacks_members_permission" } as const;
+    const denied = httpError(403, { message: "Resource not accessible by integration" });
+    expect(classifyGithubError(denied, context).code).toBe("token_lacks_members_permission");
+    const suspended = httpError(403, { message: "This installation has been suspended" });
+    expect(classifyGithubError(suspended, context).code).toBe("app_installation_suspended");
+  });
+
+  it("trusts the code an error was tagged with, with its words", () => {
+    const error = tagGithubError(httpError(404, { message: "Not Found" }), "app_not_installed", {
+      owner: "acme",
+    });
+    expect(classifyGithubError(error, { now: NOW, notFound: "repo_not_found" })).toMatchObject({
+      code: "app_not_installed",
+      kind: "action_required",
+      status: 404,
+      fix: expect.stringContaining("Install the GitHub App on acme") as unknown,
+    });
   });
 
   it("defers the daily invitation limit by 24 hours instead of reading it as already invited", () => {

@@ -1,5 +1,6 @@
 import "server-only";
 
+export { createAppProvider, type AppProviderOptions } from "./app-provider";
 export { cancelInvitation } from "./cancel-invitation";
 export { classifyGithubError } from "./classify-error";
 export {
@@ -11,17 +12,28 @@ export {
 export {
   GithubConfigError,
   githubClientFromConfig,
+  githubProviderFromConfig,
   type GithubSettings,
 } from "./client-from-config";
 export {
+  tokenProvider,
+  type AppInstallation,
+  type GithubClientProvider,
+  type InstallationTarget,
+} from "./client-provider";
+export {
   GITHUB_ERROR_CODES,
+  describeCode,
   githubError,
   type GithubError,
   type GithubErrorCode,
   type GithubErrorKind,
+  type GithubErrorWords,
+  type VerificationNoteCode,
 } from "./error-codes";
 export { getCollaboratorAccess, type CollaboratorAccess } from "./get-collaborator-access";
 export { getRepository, type RepositoryInfo } from "./get-repository";
+export { getTeam, type TeamInfo, type TeamTarget } from "./get-team";
 export {
   INVITATION_LIFETIME_MS,
   inviteCollaborator,
@@ -29,6 +41,7 @@ export {
   type InviteOutcome,
 } from "./invite-collaborator";
 export { findOpenInvitation, listRepoInvitations, type RepoInvitation } from "./list-invitations";
+export { findOrgInvitation, type OrgInvitation } from "./org-invitations";
 export {
   REPO_PERMISSIONS,
   toInvitationPermission,
@@ -37,5 +50,20 @@ export {
 } from "./permissions";
 export { removeCollaborator } from "./remove-collaborator";
 export type { GithubCall, GithubResult } from "./result";
+export {
+  addTeamMember,
+  getTeamMembership,
+  removeTeamMember,
+  type TeamMembershipOutcome,
+  type TeamRole,
+} from "./team-membership";
 export { updateInvitationPermission } from "./update-invitation-permission";
 export { getTokenOwner, getUserLogin, type GithubAccount } from "./users";
+export {
+  type CheckName,
+  type CheckOutcome,
+  type EntitlementTarget,
+  type EntitlementVerification,
+  type VerificationCheck,
+} from "./verify/verification";
+export { verifyEntitlementTarget } from "./verify/verify-entitlement";

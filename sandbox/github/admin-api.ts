@@ -4,7 +4,8 @@ import type { RequestLog } from "./request-log";
 import { BASE_ROLES } from "./roles";
 
 // The test controls over HTTP, for the shell sandbox and other processes:
-// `GET /_emulator/{state,requests,webhook-deliveries,clock}`, `DELETE /_emulator/requests`,
+// `GET /_emulator/{state,requests,webhook-deliveries,clock,app-credentials/{slug}}`,
+// `DELETE /_emulator/requests`,
 // and `POST /_emulator/{action}` with a JSON body (documented in sandbox/README.md).
 
 const limitStatus = z.union([z.literal(403), z.literal(429)]).optional();
@@ -39,6 +40,13 @@ const actions = {
   "accept-invitation": z.object({ id: z.number().int() }),
   "decline-invitation": z.object({ id: z.number().int() }),
   "rename-user": z.object({ login: z.string(), newLogin: z.string() }),
+  "accept-org-invitation": z.object({ org: z.string(), login: z.string() }),
+  "revoke-installation-tokens": z.object({ installationId: z.number().int().optional() }),
+  "uninstall-app": z.object({ installationId: z.number().int() }),
+  "suspend-installation": z.object({
+    installationId: z.number().int(),
+    suspended: z.boolean().optional(),
+  }),
   webhook: z.object({ url: z.url().optional(), secret: z.string().min(1).optional() }),
 };
 
@@ -80,6 +88,20 @@ function run(controls: GithubEmulatorControls, action: Action, input: unknown): 
       const { login, newLogin } = actions["rename-user"].parse(input);
       return c.renameUser(login, newLogin);
     }
+    case "accept-org-invitation": {
+      const { org, login } = actions["accept-org-invitation"].parse(input);
+      return c.acceptOrgInvitation(org, login);
+    }
+    case "revoke-installation-tokens":
+      return c.revokeInstallationTokens(
+        actions["revoke-installation-tokens"].parse(input).installationId,
+      );
+    case "uninstall-app":
+      return c.uninstallApp(actions["uninstall-app"].parse(input).installationId);
+    case "suspend-installation": {
+      const { installationId, suspended } = actions["suspend-installation"].parse(input);
+      return c.suspendInstallation(installationId, suspended);
+    }
     case "webhook": {
       const { url, secret } = actions.webhook.parse(input);
       if (url && !secret) throw new Error("A webhook needs a secret");
@@ -101,6 +123,9 @@ export function handleAdmin(
     if (name === "webhook-deliveries") return { status: 200, body: controls.webhookDeliveries };
     if (name === "clock")
       return { status: 200, body: { now: new Date(controls.now()).toISOString() } };
+    if (name.startsWith("app-credentials/")) {
+      return guarded(() => controls.appCredentials(name.slice("app-credentials/".length)));
+    }
   }
   if (method === "DELETE" && name === "requests") {
     requestLog.reset();
@@ -109,9 +134,15 @@ export function handleAdmin(
   if (method !== "POST" || !Object.hasOwn(actions, name)) {
     return { status: 404, body: { error: `Unknown control ${method} /_emulator/${name}` } };
   }
-  try {
+  return guarded(() => {
     run(controls, name as Action, rawBody.trim() === "" ? {} : JSON.parse(rawBody));
-    return { status: 200, body: { ok: true } };
+    return { ok: true };
+  });
+}
+
+function guarded(action: () => unknown): AdminReply {
+  try {
+    return { status: 200, body: action() };
   } catch (error) {
     const message =
       error instanceof z.ZodError

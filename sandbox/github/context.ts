@@ -1,4 +1,4 @@
-import type { State, TokenRecord, UserRecord } from "./state";
+import type { AppRecord, InstallationRecord, State, TokenRecord, UserRecord } from "./state";
 import type { WebhookSender } from "./webhooks";
 
 export type PendingInvitationPut = "same" | "new";
@@ -26,7 +26,8 @@ export type Core = {
   webhooks: WebhookSender;
 };
 
-export type Caller = { token: TokenRecord; user: UserRecord };
+/** Who a token belongs to; installation tokens act as the App's `[bot]` user. */
+export type Caller = { token: TokenRecord; user: UserRecord; installation?: InstallationRecord };
 
 export type RequestContext = {
   core: Core;
@@ -34,6 +35,8 @@ export type RequestContext = {
   query: URLSearchParams;
   body: Record<string, unknown>;
   caller: Caller | null;
+  /** The App, on routes that take the App's JWT (`auth: "app"`). */
+  app: AppRecord | null;
   /** API base URL as the client addressed it, for `url` fields, `Location` and `Link`. */
   api: string;
   /** The operation's documentation URL, which GitHub puts in its error bodies. */
@@ -45,9 +48,13 @@ export type RequestContext = {
 export type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
 
 export type Route = {
-  method: "GET" | "PUT" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   template: string;
   docs: string;
+  /** "app": authenticated by the App's JWT, not by a token. */
+  auth?: "app";
+  /** Served only by this flavour of GitHub; the other answers 404. */
+  only?: "dotcom" | "ghes";
   /** Sent as `x-accepted-github-permissions`, as GitHub does for fine-grained tokens. */
   acceptedPermissions?: string;
   handle(ctx: RequestContext): Reply;

@@ -4,7 +4,8 @@ import type { LimitStatus, RateLimits } from "./rate-limits";
 import type { BaseRole } from "./roles";
 import type { State } from "./state";
 import type { WebhookDelivery, WebhookTarget } from "./webhooks";
-import { findAccount, findUser } from "./world";
+import { acceptOrgInvitation, openOrgInvitation } from "./team-mutations";
+import { findAccount, findInstallation, findOrg, findUser } from "./world";
 
 /** Test controls; each is also reachable over HTTP under /_emulator (see admin-api.ts). */
 export type GithubEmulatorControls = {
@@ -38,6 +39,16 @@ export type GithubEmulatorControls = {
   /** Accepts or declines on the invitee's behalf, as if they clicked in GitHub. */
   acceptInvitation(id: number): void;
   declineInvitation(id: number): void;
+  /** The invitee accepts their organization invitation, joining the teams it names. */
+  acceptOrgInvitation(org: string, login: string): void;
+  /** Revokes every installation token minted so far (of one installation, when given). */
+  revokeInstallationTokens(installationId?: number): void;
+  /** Suspends an installation (token requests answer 403), or lifts the suspension. */
+  suspendInstallation(installationId: number, suspended?: boolean): void;
+  /** The account removes the App: the installation and its tokens are gone. */
+  uninstallApp(installationId: number): void;
+  /** A seeded App's id and the private key the emulator made for it (none when seeded with one). */
+  appCredentials(slug: string): { appId: number; privateKeyPem: string };
   /** Renames a user; the id stays, as on GitHub. */
   renameUser(login: string, newLogin: string): void;
   setWebhook(target: WebhookTarget | null): void;
@@ -104,6 +115,40 @@ export function createControls(
     declineInvitation(id) {
       answerInvitation(core, invitation(id), "decline");
       core.commit();
+    },
+    acceptOrgInvitation(orgLogin, login) {
+      const org = findOrg(core.state, orgLogin);
+      const user = findUser(core.state, login);
+      const open = org && user && openOrgInvitation(core.state, org, user.id, core.now());
+      if (!open) throw new Error(`${login} has no open invitation to ${orgLogin}`);
+      acceptOrgInvitation(core, open);
+      core.commit();
+    },
+    revokeInstallationTokens(installationId) {
+      core.state.tokens = core.state.tokens.filter(
+        (t) =>
+          t.installationId === undefined ||
+          (installationId !== undefined && t.installationId !== installationId),
+      );
+      core.commit();
+    },
+    suspendInstallation(installationId, suspended = true) {
+      const found = findInstallation(core.state, installationId);
+      if (!found) throw new Error(`No installation ${installationId}`);
+      found.installation.suspendedAt = suspended ? core.now() : null;
+      core.commit();
+    },
+    uninstallApp(installationId) {
+      const found = findInstallation(core.state, installationId);
+      if (!found) throw new Error(`No installation ${installationId}`);
+      found.app.installations = found.app.installations.filter((i) => i.id !== installationId);
+      core.state.tokens = core.state.tokens.filter((t) => t.installationId !== installationId);
+      core.commit();
+    },
+    appCredentials(slug) {
+      const app = core.state.apps.find((a) => a.slug === slug);
+      if (!app?.privateKeyPem) throw new Error(`No App ${slug} with a key made by the emulator`);
+      return { appId: app.id, privateKeyPem: app.privateKeyPem };
     },
     renameUser(login, newLogin) {
       const user = findUser(core.state, login);

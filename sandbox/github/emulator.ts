@@ -8,7 +8,7 @@ import { RateLimits } from "./rate-limits";
 import { createRequestLog, type RequestLog } from "./request-log";
 import { DEFAULT_SEED, type Seed } from "./seed";
 import { GHES_PREFIX, createRequestHandler } from "./server";
-import { stateFromSeed } from "./state";
+import { stateFromSeed } from "./state-from-seed";
 import { createWebhookSender, type WebhookTarget } from "./webhooks";
 
 export type GithubEmulatorOptions = {

@@ -69,6 +69,14 @@ export const permissionOnUserRepo = (docs: string) =>
     },
   ]);
 
+/**
+ * An unknown custom role name on an organization repository. Observed from api.github.com
+ * (sigstore/community#401): `422 Role \`write-with-bypass\` is not available for the
+ * sigstore/root-signing-staging repository.` with an empty `errors` list.
+ */
+export const roleNotAvailable = (docs: string, role: string, repository: string) =>
+  basicError(422, `Role \`${role}\` is not available for the ${repository} repository.`, docs);
+
 export function primaryRateLimited(status: number, userId: number | undefined, ip: string) {
   const who = userId === undefined ? ip : `user ID ${userId}`;
   return basicError(

@@ -1,8 +1,9 @@
 import type { Caller, RequestContext } from "./context";
 import { basicError, notAccessibleByToken, notFound, requiresAuthentication } from "./errors";
 import { roleRank, type RepoRole } from "./roles";
+import type { TokenPermissions } from "./seed";
 import type { RepoRecord, UserRecord } from "./state";
-import { canSee, effectiveRole, findRepo, findUser } from "./world";
+import { effectiveRole, findRepo, findUser, installationCovers } from "./world";
 
 // Checks shared by the routes. Each throws the ApiError GitHub would answer with.
 
@@ -11,17 +12,28 @@ export function requireCaller(ctx: RequestContext): Caller {
   return ctx.caller;
 }
 
+/**
+ * What the caller may do on a repository. An installation token acts for its App, whose
+ * reach is the installation's repositories; what it may do there is its permissions' business.
+ */
+export function callerRole(ctx: RequestContext, repo: RepoRecord): RepoRole | null {
+  const caller = ctx.caller;
+  if (!caller) return null;
+  if (caller.installation) return installationCovers(caller.installation, repo) ? "admin" : null;
+  return effectiveRole(ctx.core.state, repo, caller.user.id);
+}
+
 /** Private repositories the caller cannot see are 404, never 403. */
 export function requireVisibleRepo(ctx: RequestContext): RepoRecord {
   const { owner = "", repo: name = "" } = ctx.params;
   const repo = findRepo(ctx.core.state, owner, name);
-  if (!repo || !canSee(ctx.core.state, repo, ctx.caller?.user.id)) throw notFound(ctx.docs);
+  if (!repo || (repo.private && callerRole(ctx, repo) === null)) throw notFound(ctx.docs);
   return repo;
 }
 
 export function requireTokenPermission(
   ctx: RequestContext,
-  permission: "administration",
+  permission: Exclude<keyof TokenPermissions, "metadata">,
   level: "read" | "write",
 ): void {
   const token = requireCaller(ctx).token;
@@ -37,7 +49,8 @@ export function requireRepoRole(
   minimum: RepoRole,
   message: string,
 ): RepoRole {
-  const role = effectiveRole(ctx.core.state, repo, requireCaller(ctx).user.id);
+  requireCaller(ctx);
+  const role = callerRole(ctx, repo);
   if (roleRank(role) < roleRank(minimum)) throw basicError(403, message, ctx.docs);
   return role ?? minimum;
 }

@@ -1,23 +1,34 @@
 import type { Core } from "./context";
 import { legacyPermission, roleName, type RepoRole } from "./roles";
-import { nodeId, simpleUser } from "./serialize-account";
+import { simpleUser } from "./serialize-account";
+import { organizationSimple } from "./serialize-org";
 import { fullRepository } from "./serialize-repo";
 import type { InvitationRecord, RepoRecord } from "./state";
 import { accountById, isExpired, repoOrg } from "./world";
 
 // State changes that both the REST routes and the test controls make, with their webhooks.
 
+/** What a collaborator is granted: a base role, or an org custom role and its base role. */
+export type Grant = { role: RepoRole; customRole?: string };
+
+/** Sets a grant on a collaborator or invitation, dropping a custom role the new grant lacks. */
+export function setGrant(target: Grant, grant: Grant): void {
+  target.role = grant.role;
+  if (grant.customRole === undefined) delete target.customRole;
+  else target.customRole = grant.customRole;
+}
+
 export function addCollaborator(
   core: Core,
   repo: RepoRecord,
   userId: number,
-  role: RepoRole,
+  grant: Grant,
   senderId: number,
 ): void {
   const existing = repo.collaborators.find((c) => c.userId === userId);
-  if (existing) existing.role = role;
-  else repo.collaborators.push({ userId, role });
-  sendMemberEvent(core, "added", repo, userId, senderId, role);
+  if (existing) setGrant(existing, grant);
+  else repo.collaborators.push({ userId, ...grant });
+  sendMemberEvent(core, "added", repo, userId, senderId, grant);
 }
 
 export function removeCollaborator(
@@ -47,8 +58,8 @@ export function answerInvitation(
   const repo = core.state.repos.find((r) => r.id === invitation.repoId);
   core.state.invitations = core.state.invitations.filter((i) => i.id !== invitation.id);
   if (answer === "decline" || !repo) return "declined";
-  const id = invitation.inviteeId;
-  addCollaborator(core, repo, id, invitation.role, id);
+  const { inviteeId: id, role, customRole } = invitation;
+  addCollaborator(core, repo, id, customRole === undefined ? { role } : { role, customRole }, id);
   return "accepted";
 }
 
@@ -58,7 +69,7 @@ function sendMemberEvent(
   repo: RepoRecord,
   memberId: number,
   senderId: number,
-  role?: RepoRole,
+  grant?: Grant,
 ): void {
   const { state } = core;
   const api = core.apiBase();
@@ -68,34 +79,17 @@ function sendMemberEvent(
   const org = repoOrg(state, repo);
   core.webhooks.send("member", {
     action,
-    ...(role
+    ...(grant
       ? {
           changes: {
-            permission: { to: legacyPermission(role) },
-            role_name: { to: roleName(role) },
+            permission: { to: legacyPermission(grant.role) },
+            role_name: { to: grant.customRole ?? roleName(grant.role) },
           },
         }
       : {}),
     member: simpleUser(member, api),
     repository: fullRepository(state, repo, api),
     sender: simpleUser(sender, api),
-    ...(org
-      ? {
-          organization: {
-            login: org.login,
-            id: org.id,
-            node_id: nodeId("Organization", org.id),
-            url: `${api}/orgs/${org.login}`,
-            repos_url: `${api}/orgs/${org.login}/repos`,
-            events_url: `${api}/orgs/${org.login}/events`,
-            hooks_url: `${api}/orgs/${org.login}/hooks`,
-            issues_url: `${api}/orgs/${org.login}/issues`,
-            members_url: `${api}/orgs/${org.login}/members{/member}`,
-            public_members_url: `${api}/orgs/${org.login}/public_members{/member}`,
-            avatar_url: `https://avatars.githubusercontent.com/u/${org.id}?v=4`,
-            description: null,
-          },
-        }
-      : {}),
+    ...(org ? { organization: organizationSimple(org, api) } : {}),
   });
 }

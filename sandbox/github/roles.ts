@@ -55,3 +55,6 @@ export function permissionFlags(role: RepoRole | null) {
     pull: rank >= RANK.pull,
   };
 }
+
+/** What a custom repository role can be based on, in GitHub's words (`base_role`). */
+export const CUSTOM_ROLE_BASES = ["read", "triage", "write", "maintain"] as const;

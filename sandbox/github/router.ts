@@ -1,21 +1,29 @@
 import type { Route } from "./context";
 import { addCollaboratorRoute } from "./routes/add-collaborator";
+import { appRoutes } from "./routes/apps";
 import { collaboratorRoutes } from "./routes/collaborators";
+import { customRoleRoutes } from "./routes/custom-roles";
+import { orgMembershipRoutes } from "./routes/org-memberships";
 import { repoInvitationRoutes } from "./routes/repo-invitations";
 import { repoRoutes } from "./routes/repos";
+import { teamRoutes } from "./routes/teams";
 import { userInvitationRoutes } from "./routes/user-invitations";
 import { userRoutes } from "./routes/users";
 
 type CompiledRoute = { route: Route; pattern: RegExp; names: string[] };
 
 // Literal routes first, so /user/repository_invitations never reads as /user/{account_id}.
-const ROUTES: Route[] = [
+export const ROUTES: Route[] = [
   ...userInvitationRoutes,
+  ...orgMembershipRoutes,
   ...userRoutes,
+  ...appRoutes,
   ...repoRoutes,
   ...collaboratorRoutes,
   addCollaboratorRoute,
   ...repoInvitationRoutes,
+  ...teamRoutes,
+  ...customRoleRoutes,
 ];
 
 const COMPILED: CompiledRoute[] = ROUTES.map((route) => {

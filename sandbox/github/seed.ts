@@ -1,12 +1,62 @@
 import { z } from "zod";
-import { BASE_ROLES, REPO_ROLES } from "./roles";
+import { BASE_ROLES, CUSTOM_ROLE_BASES, REPO_ROLES } from "./roles";
 
 const login = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "not a GitHub login");
 const id = z.number().int().positive();
 
-const tokenPermissions = z.object({
-  administration: z.enum(["read", "write"]).optional(),
+const access = z.enum(["read", "write"]);
+
+/** Fine-grained token and GitHub App permissions, by GitHub's names. */
+export const tokenPermissions = z.object({
+  administration: access.optional(),
   metadata: z.literal("read").optional(),
+  /** Organization "Members": teams, memberships and organization invitations. */
+  members: access.optional(),
+  /** Organization "Custom repository roles" (listing them on GHES). */
+  organization_custom_roles: access.optional(),
+});
+export type TokenPermissions = z.infer<typeof tokenPermissions>;
+
+const team = z.object({
+  slug: z.string().regex(/^[a-z0-9_-]+$/),
+  id,
+  name: z.string(),
+  description: z.string().nullable().default(null),
+  /** "secret" teams are visible only to their members and the organization's owners. */
+  privacy: z.enum(["closed", "secret"]).default("closed"),
+  members: z.array(z.object({ login, role: z.enum(["member", "maintainer"]) })).default([]),
+});
+
+/** An organization's custom repository role; it grants what its base role grants, and more. */
+const customRole = z.object({
+  id,
+  name: z.string().min(1),
+  baseRole: z.enum(CUSTOM_ROLE_BASES),
+  description: z.string().nullable().default(null),
+});
+
+const app = z.object({
+  id,
+  slug: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string(),
+  /** The account that owns the App (an organization or user of the seed). */
+  owner: login,
+  /** The user id of `{slug}[bot]`, who acts for the App's installations. */
+  botId: id,
+  /** PEM (SPKI) key the App's JWTs are checked with; absent: the emulator makes a key pair. */
+  publicKeyPem: z.string().optional(),
+  installations: z
+    .array(
+      z.object({
+        id,
+        account: login,
+        permissions: tokenPermissions,
+        repositorySelection: z.enum(["all", "selected"]).default("all"),
+        /** With `selected`: the account's repositories the App may use, by name. */
+        repositories: z.array(z.string()).default([]),
+      }),
+    )
+    .default([]),
 });
 
 /** The JSON shape of `--seed file.json`: accounts referenced by login. */
@@ -20,6 +70,8 @@ export const seedSchema = z.object({
         name: z.string().nullable().default(null),
         baseRole: z.enum(BASE_ROLES).default("read"),
         members: z.array(z.object({ login, role: z.enum(["admin", "member"]) })).default([]),
+        teams: z.array(team).default([]),
+        customRoles: z.array(customRole).default([]),
       }),
     )
     .default([]),
@@ -41,8 +93,11 @@ export const seedSchema = z.object({
       kind: z.enum(["fine_grained", "classic", "installation"]).default("fine_grained"),
       /** Fine-grained repository permissions; classic tokens are treated as full `repo` scope. */
       permissions: tokenPermissions.default({ metadata: "read" }),
+      /** Classic tokens only: sent as `x-oauth-scopes` (default `repo`). */
+      scopes: z.array(z.string()).optional(),
     }),
   ),
+  apps: z.array(app).default([]),
 });
 
 export type Seed = z.input<typeof seedSchema>;
@@ -66,6 +121,8 @@ export const DEFAULT_SEED: Seed = {
         { login: "acme-admin", role: "admin" },
         { login: "acme-member", role: "member" },
       ],
+      teams: [{ slug: "toolkit-users", id: 6_000_001, name: "Toolkit users" }],
+      customRoles: [{ id: 7_000_001, name: "toolkit-reader", baseRole: "read" }],
     },
   ],
   repos: [
@@ -76,11 +133,33 @@ export const DEFAULT_SEED: Seed = {
     {
       token: "sandbox-admin-token",
       login: "acme-admin",
-      permissions: { administration: "write", metadata: "read" },
+      permissions: {
+        administration: "write",
+        metadata: "read",
+        members: "write",
+        organization_custom_roles: "read",
+      },
     },
     { token: "sandbox-readonly-token", login: "acme-admin", permissions: { metadata: "read" } },
     { token: "sandbox-token-octocat", login: "octocat" },
     { token: "sandbox-token-hubot", login: "hubot" },
     { token: "sandbox-token-acme-member", login: "acme-member" },
+  ],
+  // Its key pair is made by the emulator: controls.appCredentials("repogrant-sandbox").
+  apps: [
+    {
+      id: 900_001,
+      slug: "repogrant-sandbox",
+      name: "Repogrant Sandbox",
+      owner: "acme",
+      botId: 4_000_001,
+      installations: [
+        {
+          id: 5_000_001,
+          account: "acme",
+          permissions: { administration: "write", members: "write", metadata: "read" },
+        },
+      ],
+    },
   ],
 };

@@ -1,4 +1,4 @@
-import { legacyPermission, permissionFlags, roleName, type RepoRole } from "./roles";
+import { legacyPermission, permissionFlags, type RepoRole } from "./roles";
 import type { Account, State } from "./state";
 
 // Bodies follow GitHub's `simple-user`, `public-user`, `private-user` and `collaborator` schemas
@@ -20,7 +20,7 @@ export function simpleUser(account: Account, api: string) {
   return {
     login: account.login,
     id: account.id,
-    node_id: nodeId(account.type === "User" ? "User" : "Organization", account.id),
+    node_id: nodeId(account.type, account.id),
     avatar_url: `https://avatars.githubusercontent.com/u/${account.id}?v=4`,
     gravatar_id: "",
     url,
@@ -77,20 +77,25 @@ export function privateUser(state: State, account: Account, api: string) {
   };
 }
 
-export function collaborator(account: Account, role: RepoRole, api: string) {
-  return {
-    ...simpleUser(account, api),
-    permissions: permissionFlags(role),
-    role_name: roleName(role),
-  };
+/** `name` is the role's `role_name`: a base role's, or an org custom role's own name. */
+export function collaborator(account: Account, role: RepoRole, name: string, api: string) {
+  return { ...simpleUser(account, api), permissions: permissionFlags(role), role_name: name };
 }
 
 /** `GET …/collaborators/{username}/permission`; a user without access reads "none". */
-export function collaboratorPermission(account: Account, role: RepoRole | null, api: string) {
-  const name = role ? roleName(role) : "none";
+export function collaboratorPermission(
+  account: Account,
+  role: RepoRole | null,
+  name: string | null,
+  api: string,
+) {
   return {
     permission: legacyPermission(role),
-    role_name: name,
-    user: { ...simpleUser(account, api), permissions: permissionFlags(role), role_name: name },
+    role_name: name ?? "none",
+    user: {
+      ...simpleUser(account, api),
+      permissions: permissionFlags(role),
+      role_name: name ?? "none",
+    },
   };
 }

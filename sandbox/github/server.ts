@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Caller, Core, Reply, RequestContext } from "./context";
+import { appFromJwt } from "./app-jwt";
+import type { Caller, Core, Reply, RequestContext, Route } from "./context";
 import {
   ApiError,
   GENERIC_DOCS,
@@ -13,7 +14,8 @@ import {
 import type { RateLimits } from "./rate-limits";
 import type { RequestLog, RequestLogEntry } from "./request-log";
 import { matchRoute, type RouteMatch } from "./router";
-import { userById } from "./world";
+import type { AppRecord } from "./state";
+import { findInstallation, userById } from "./world";
 
 type Deps = {
   core: Core;
@@ -51,13 +53,22 @@ function parseBody(raw: string, docs: string): Record<string, unknown> {
   throw problemsParsingJson(docs);
 }
 
-function authenticate(core: Core, header: string | undefined): Caller | null {
-  if (header === undefined) return null;
+type Authenticated = { caller: Caller | null; app: AppRecord | null };
+
+function authenticate(core: Core, route: Route, header: string | undefined): Authenticated {
+  if (header === undefined) return { caller: null, app: null };
   const token = /^(?:token|bearer)\s+(\S+)\s*$/i.exec(header)?.[1];
-  const record = token && core.state.tokens.find((t) => t.token === token);
+  if (route.auth === "app") {
+    return { caller: null, app: appFromJwt(core.state, token ?? "", core.now()) };
+  }
+  const record = token ? core.state.tokens.find((t) => t.token === token) : undefined;
   const user = record && userById(core.state, record.userId);
   if (!record || !user) throw badCredentials();
-  return { token: record, user };
+  if (record.expiresAt !== undefined && record.expiresAt <= core.now()) throw badCredentials();
+  if (record.installationId === undefined) return { caller: { token: record, user }, app: null };
+  const installation = findInstallation(core.state, record.installationId)?.installation;
+  if (!installation) throw badCredentials();
+  return { caller: { token: record, user, installation }, app: null };
 }
 
 function takeInjectedFailure(core: Core, routeKey: string): number | undefined {
@@ -99,13 +110,17 @@ export function createRequestHandler(deps: Deps) {
   ): { reply: Reply; caller: Caller | null } {
     let caller: Caller | null = null;
     try {
-      if (!match) throw notFound(GENERIC_DOCS);
+      if (!match || (match.route.only && match.route.only !== core.mode)) {
+        throw notFound(GENERIC_DOCS);
+      }
       const { route } = match;
       const status = takeInjectedFailure(core, `${route.method} ${route.template}`);
       if (status !== undefined) throw serverError(status);
-      caller = authenticate(core, req.headers.authorization);
+      const authenticated = authenticate(core, route, req.headers.authorization);
+      caller = authenticated.caller;
+      const { app } = authenticated;
       const limits = rateLimits.check({
-        token: caller?.token.token,
+        token: app ? `app:${app.id}` : caller?.token.token,
         userId: caller?.user.id,
         ip: req.socket.remoteAddress ?? "127.0.0.1",
         route: `${route.method} ${route.template}`,
@@ -117,13 +132,16 @@ export function createRequestHandler(deps: Deps) {
       if (route.acceptedPermissions && caller?.token.kind === "fine_grained") {
         headers["x-accepted-github-permissions"] = route.acceptedPermissions;
       }
-      if (caller?.token.kind === "classic") headers["x-oauth-scopes"] = "repo";
+      if (caller?.token.kind === "classic") {
+        headers["x-oauth-scopes"] = (caller.token.scopes ?? ["repo"]).join(", ");
+      }
       const ctx: RequestContext = {
         core,
         params: match.params,
         query: url.searchParams,
         body: parseBody(raw, route.docs),
         caller,
+        app,
         api: `http://${req.headers.host ?? "localhost"}${core.mode === "ghes" ? GHES_PREFIX : ""}`,
         docs: route.docs,
         path,
@@ -155,6 +173,8 @@ export function createRequestHandler(deps: Deps) {
     const match = path ? matchRoute(method, path) : undefined;
     const requestId = newRequestId();
     const headers: Record<string, string> = {
+      // On the emulator's clock: @octokit/auth-app reads it to correct a JWT's times.
+      date: new Date(core.now()).toUTCString(),
       "x-github-request-id": requestId,
       "x-github-media-type": "github.v3; format=json",
       "x-github-api-version-selected": "2022-11-28",

@@ -1,3 +1,4 @@
+import { createSign } from "node:crypto";
 import { afterEach, beforeEach } from "vitest";
 import { startGithubEmulator, type GithubEmulator, type GithubEmulatorOptions } from "./emulator";
 
@@ -39,4 +40,13 @@ export async function callApi(
     headers: response.headers,
     body: text ? (JSON.parse(text) as unknown) : undefined,
   };
+}
+
+/** A GitHub App JWT (RS256), valid for nine minutes from `nowMs`, for raw calls in tests. */
+export function appJwt(appId: number, privateKeyPem: string, nowMs: number): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const now = Math.floor(nowMs / 1000);
+  const unsigned = `${part({ alg: "RS256", typ: "JWT" })}.${part({ iat: now - 60, exp: now + 540, iss: appId })}`;
+  const signature = createSign("RSA-SHA256").update(unsigned).sign(privateKeyPem, "base64url");
+  return `${unsigned}.${signature}`;
 }

@@ -110,3 +110,46 @@ describe("member webhooks", () => {
     expect(payload).not.toHaveProperty("organization");
   });
 });
+
+describe("team and organization webhooks", () => {
+  it("send organization/member_added and membership/added on acceptance, membership/removed on removal", async () => {
+    github().controls.setWebhook({ url: receiverUrl, secret: SECRET });
+    const membership = `${github().url}/orgs/acme/teams/toolkit-users/memberships/octocat`;
+    await fetch(membership, { method: "PUT", headers: ADMIN });
+    await fetch(`${github().url}/user/memberships/orgs/acme`, {
+      method: "PATCH",
+      headers: { authorization: "token sandbox-token-octocat" },
+      body: JSON.stringify({ state: "active" }),
+    });
+    await fetch(membership, { method: "DELETE", headers: ADMIN });
+    await github().controls.flushWebhooks();
+
+    const events = await Promise.all(
+      received.map(async ({ headers, body }) => ({
+        verified: await verify(SECRET, body, String(headers["x-hub-signature-256"])),
+        event: headers["x-github-event"],
+        target: headers["x-github-hook-installation-target-type"],
+        targetId: headers["x-github-hook-installation-target-id"],
+        payload: JSON.parse(body) as Record<string, unknown>,
+      })),
+    );
+    expect(
+      events.map((e) => [e.verified, e.event, e.payload.action, e.target, e.targetId]),
+    ).toEqual([
+      [true, "organization", "member_added", "organization", "2000001"],
+      [true, "membership", "added", "organization", "2000001"],
+      [true, "membership", "removed", "organization", "2000001"],
+    ]);
+    expect(events[0]?.payload).toMatchObject({
+      membership: { state: "active", role: "member", user: { login: "octocat" } },
+      organization: { login: "acme" },
+    });
+    expect(events[1]?.payload).toMatchObject({
+      scope: "team",
+      member: { login: "octocat" },
+      team: { slug: "toolkit-users" },
+      organization: { login: "acme" },
+    });
+    expect(events[2]?.payload).toMatchObject({ sender: { login: "acme-admin" } });
+  });
+});

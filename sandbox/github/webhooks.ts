@@ -36,7 +36,7 @@ export function createWebhookSender(target: WebhookTarget | null): WebhookSender
     to: WebhookTarget,
     delivery: WebhookDelivery,
     body: string,
-    repositoryId: unknown,
+    target: { type: string; id: unknown },
   ): Promise<void> {
     try {
       const response = await fetch(to.url, {
@@ -48,8 +48,8 @@ export function createWebhookSender(target: WebhookTarget | null): WebhookSender
           "x-github-event": delivery.event,
           "x-github-delivery": delivery.id,
           "x-github-hook-id": HOOK_ID,
-          "x-github-hook-installation-target-type": "repository",
-          "x-github-hook-installation-target-id": String(repositoryId),
+          "x-github-hook-installation-target-type": target.type,
+          "x-github-hook-installation-target-id": String(target.id),
           "x-hub-signature-256": signature(to.secret, body),
         },
         signal: AbortSignal.timeout(10_000),
@@ -74,8 +74,13 @@ export function createWebhookSender(target: WebhookTarget | null): WebhookSender
         url: to.url,
       };
       deliveries.push(delivery);
+      // Repository events come from the repository's hook, team and member events from the org's.
       const repository = payload.repository as { id?: unknown } | undefined;
-      const running = deliver(to, delivery, JSON.stringify(payload), repository?.id);
+      const organization = payload.organization as { id?: unknown } | undefined;
+      const target = repository
+        ? { type: "repository", id: repository.id }
+        : { type: "organization", id: organization?.id };
+      const running = deliver(to, delivery, JSON.stringify(payload), target);
       inFlight.add(running);
       void running.finally(() => inFlight.delete(running));
     },

@@ -1,5 +1,14 @@
-import { baseRoleAsRepoRole, higherRole, type RepoRole } from "./roles";
-import type { Account, InvitationRecord, OrgRecord, RepoRecord, State, UserRecord } from "./state";
+import { baseRoleAsRepoRole, higherRole, roleName, type RepoRole } from "./roles";
+import type {
+  Account,
+  AppRecord,
+  InstallationRecord,
+  OrgRecord,
+  RepoRecord,
+  State,
+  TeamRecord,
+  UserRecord,
+} from "./state";
 
 // GitHub logins and repository names are case-insensitive.
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -16,16 +25,24 @@ export function userById(state: State, id: number): UserRecord | undefined {
 
 export function findAccount(state: State, login: string): Account | undefined {
   const user = findUser(state, login);
-  if (user) return { ...user, type: "User" };
-  const org = state.orgs.find((o) => same(o.login, login));
+  if (user) return user;
+  const org = findOrg(state, login);
   return org && { ...org, type: "Organization" };
 }
 
 export function accountById(state: State, id: number): Account | undefined {
   const user = userById(state, id);
-  if (user) return { ...user, type: "User" };
+  if (user) return user;
   const org = state.orgs.find((o) => o.id === id);
   return org && { ...org, type: "Organization" };
+}
+
+export function findOrg(state: State, login: string): OrgRecord | undefined {
+  return state.orgs.find((o) => same(o.login, login));
+}
+
+export function findTeam(org: OrgRecord, slug: string): TeamRecord | undefined {
+  return org.teams.find((t) => same(t.slug, slug));
 }
 
 export function findRepo(state: State, owner: string, name: string): RepoRecord | undefined {
@@ -65,13 +82,39 @@ export function effectiveRole(state: State, repo: RepoRecord, userId: number): R
   return higherRole(role, direct?.role ?? null);
 }
 
-export function canSee(state: State, repo: RepoRecord, userId: number | undefined): boolean {
-  if (!repo.private) return true;
-  return userId !== undefined && effectiveRole(state, repo, userId) !== null;
+/** Repository and organization invitations both expire 7 days after they were sent. */
+export function isExpired(invitation: { createdAt: number }, now: number): boolean {
+  return now >= invitation.createdAt + INVITATION_LIFETIME_MS;
 }
 
-export function isExpired(invitation: InvitationRecord, now: number): boolean {
-  return now >= invitation.createdAt + INVITATION_LIFETIME_MS;
+/** The `role_name` GitHub shows: a custom role's name when that is what decides the access. */
+export function effectiveRoleName(state: State, repo: RepoRecord, userId: number): string | null {
+  const role = effectiveRole(state, repo, userId);
+  const direct = repo.collaborators.find((c) => c.userId === userId);
+  if (role !== null && direct?.customRole && direct.role === role) return direct.customRole;
+  return role && roleName(role);
+}
+
+export function findInstallation(
+  state: State,
+  id: number,
+): { app: AppRecord; installation: InstallationRecord } | undefined {
+  for (const app of state.apps) {
+    const installation = app.installations.find((i) => i.id === id);
+    if (installation) return { app, installation };
+  }
+  return undefined;
+}
+
+/** An App's installation on an account, if it has one. */
+export function installationOn(app: AppRecord, accountId: number): InstallationRecord | undefined {
+  return app.installations.find((i) => i.accountId === accountId);
+}
+
+/** Whether an App installation may act on a repository: its account's, and selected if so. */
+export function installationCovers(installation: InstallationRecord, repo: RepoRecord): boolean {
+  if (repo.ownerId !== installation.accountId) return false;
+  return installation.repositorySelection === "all" || installation.repositoryIds.includes(repo.id);
 }
 
 /** Everyone with access, the way `affiliation=all` lists them: owners and admins first. */
@@ -79,7 +122,7 @@ export function collaboratorsOf(
   state: State,
   repo: RepoRecord,
   affiliation: "all" | "direct" | "outside",
-): Array<{ user: UserRecord; role: RepoRole }> {
+): Array<{ user: UserRecord; role: RepoRole; roleName: string }> {
   const roles = new Map<number, RepoRole | null>();
   const org = repoOrg(state, repo);
   if (affiliation === "all") {
@@ -93,10 +136,11 @@ export function collaboratorsOf(
     if (affiliation === "outside" && isMember) continue;
     roles.set(collaborator.userId, effectiveRole(state, repo, collaborator.userId));
   }
-  const result: Array<{ user: UserRecord; role: RepoRole }> = [];
+  const result: Array<{ user: UserRecord; role: RepoRole; roleName: string }> = [];
   for (const [userId, role] of roles) {
     const user = userById(state, userId);
-    if (user && role) result.push({ user, role });
+    const name = effectiveRoleName(state, repo, userId);
+    if (user && role && name) result.push({ user, role, roleName: name });
   }
   return result;
 }

@@ -3,6 +3,7 @@ import {
   ownerCannotBeCollaborator,
   permissionOnUserRepo,
   invalidRequest,
+  roleNotAvailable,
   validationFailed,
 } from "../errors";
 import {
@@ -13,11 +14,17 @@ import {
   requireUser,
   requireVisibleRepo,
 } from "../guards";
-import { addCollaborator } from "../mutations";
-import { baseRoleAsRepoRole, isRepoRole, roleName, roleRank, type RepoRole } from "../roles";
+import { addCollaborator, setGrant, type Grant } from "../mutations";
+import {
+  baseRoleAsRepoRole,
+  isRepoRole,
+  roleFromInvitationPermission,
+  roleName,
+  roleRank,
+} from "../roles";
 import { invitation } from "../serialize-repo";
 import type { InvitationRecord, RepoRecord } from "../state";
-import { isExpired, orgMembership, repoOrg } from "../world";
+import { fullName, isExpired, orgMembership, repoOrg } from "../world";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -34,7 +41,8 @@ export const addCollaboratorRoute: Route = {
     requireRepoRole(ctx, repo, "admin", MUST_BE_ADMIN);
     const user = requireUser(ctx, ctx.params.username);
     if (repo.ownerId === user.id) throw ownerCannotBeCollaborator();
-    const role = requestedRole(ctx, repo);
+    const grant = requestedGrant(ctx, repo);
+    const { role } = grant;
     const org = repoOrg(state, repo);
     const isMember = org !== undefined && orgMembership(org, user.id) !== undefined;
     const existing = repo.collaborators.find((c) => c.userId === user.id);
@@ -54,8 +62,8 @@ export const addCollaboratorRoute: Route = {
     // An existing collaborator's role changes silently; an org member is added without invitation.
     if (existing || isMember || ctx.core.mode === "ghes") {
       const caller = requireCaller(ctx).user.id;
-      if (existing) existing.role = role;
-      else addCollaborator(ctx.core, repo, user.id, role, caller);
+      if (existing) setGrant(existing, grant);
+      else addCollaborator(ctx.core, repo, user.id, grant, caller);
       ctx.core.commit();
       return { status: 204 };
     }
@@ -66,7 +74,7 @@ export const addCollaboratorRoute: Route = {
       (i) => i.repoId === repo.id && i.inviteeId === user.id && !isExpired(i, now),
     );
     if (pending && ctx.core.settings.pendingInvitationPut === "same") {
-      if (org) pending.role = role;
+      if (org) setGrant(pending, grant);
       ctx.core.commit();
       return created(ctx, pending);
     }
@@ -75,7 +83,7 @@ export const addCollaboratorRoute: Route = {
       repoId: repo.id,
       inviteeId: user.id,
       inviterId: requireCaller(ctx).user.id,
-      role,
+      ...grant,
       createdAt: Math.floor(now / 1000) * 1000,
     };
     state.invitations.push(record);
@@ -85,7 +93,7 @@ export const addCollaboratorRoute: Route = {
   },
 };
 
-function requestedRole(ctx: RequestContext, repo: RepoRecord): RepoRole {
+function requestedGrant(ctx: RequestContext, repo: RepoRecord): Grant {
   const permission = ctx.body.permission ?? "push";
   if (typeof permission !== "string") {
     throw invalidRequest(
@@ -94,16 +102,19 @@ function requestedRole(ctx: RequestContext, repo: RepoRecord): RepoRole {
     );
   }
   // User-owned repositories only ever grant write.
-  if (!repoOrg(ctx.core.state, repo)) {
+  const org = repoOrg(ctx.core.state, repo);
+  if (!org) {
     if (permission !== "push") throw permissionOnUserRepo(ctx.docs);
-    return "push";
+    return { role: "push" };
   }
-  if (!isRepoRole(permission)) {
-    throw validationFailed(ctx.docs, [
-      { resource: "Repository", code: "invalid", field: "permission", value: permission },
-    ]);
+  if (isRepoRole(permission)) return { role: permission };
+  // Anything else names one of the organization's custom repository roles.
+  const custom = org.customRoles.find((r) => r.name.toLowerCase() === permission.toLowerCase());
+  const base = custom && roleFromInvitationPermission(custom.baseRole);
+  if (!custom || !base) {
+    throw roleNotAvailable(ctx.docs, permission, fullName(ctx.core.state, repo));
   }
-  return permission;
+  return { role: base, customRole: custom.name };
 }
 
 function checkDailyLimit(ctx: RequestContext, repo: RepoRecord, now: number): void {

@@ -12,7 +12,7 @@ import {
 import { removeCollaborator } from "../mutations";
 import { paginate } from "../paginate";
 import { collaborator, collaboratorPermission } from "../serialize-account";
-import { collaboratorsOf, effectiveRole } from "../world";
+import { collaboratorsOf, effectiveRole, effectiveRoleName } from "../world";
 
 const DOCS = "https://docs.github.com/rest/collaborators/collaborators";
 const AFFILIATIONS = ["all", "direct", "outside"] as const;
@@ -27,8 +27,8 @@ export const collaboratorRoutes: Route[] = [
       requireRepoRole(ctx, repo, "push", MUST_HAVE_PUSH);
       const requested = ctx.query.get("affiliation") ?? "all";
       const affiliation = AFFILIATIONS.find((a) => a === requested) ?? "all";
-      const items = collaboratorsOf(ctx.core.state, repo, affiliation).map(({ user, role }) =>
-        collaborator({ ...user, type: "User" }, role, ctx.api),
+      const items = collaboratorsOf(ctx.core.state, repo, affiliation).map(
+        ({ user, role, roleName }) => collaborator(user, role, roleName, ctx.api),
       );
       return paginate(ctx, items);
     },
@@ -54,11 +54,10 @@ export const collaboratorRoutes: Route[] = [
       const repo = requireVisibleRepo(ctx);
       requireRepoRole(ctx, repo, "push", MUST_HAVE_PUSH);
       const user = requireUser(ctx, ctx.params.username);
-      const role = effectiveRole(ctx.core.state, repo, user.id);
-      return {
-        status: 200,
-        body: collaboratorPermission({ ...user, type: "User" }, role, ctx.api),
-      };
+      const { state } = ctx.core;
+      const role = effectiveRole(state, repo, user.id);
+      const name = effectiveRoleName(state, repo, user.id);
+      return { status: 200, body: collaboratorPermission(user, role, name, ctx.api) };
     },
   },
   {

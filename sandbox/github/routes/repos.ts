@@ -10,7 +10,12 @@ export const repoRoutes: Route[] = [
     docs: "https://docs.github.com/rest/repos/repos#get-a-repository",
     handle(ctx) {
       const repo = requireVisibleRepo(ctx);
-      const role = ctx.caller ? effectiveRole(ctx.core.state, repo, ctx.caller.user.id) : undefined;
+      // `permissions` describes a person's access; an App's is its installation's permissions.
+      const caller = ctx.caller;
+      const role =
+        caller && !caller.installation
+          ? effectiveRole(ctx.core.state, repo, caller.user.id)
+          : undefined;
       return { status: 200, body: fullRepository(ctx.core.state, repo, ctx.api, role) };
     },
   },

@@ -1,6 +1,7 @@
 import type { Route } from "../context";
 import { notFound } from "../errors";
 import { requireCaller, requireNotInstallation, requireNumber } from "../guards";
+import { orgStanding } from "../org-guards";
 import { privateUser, publicUser } from "../serialize-account";
 import { accountById, findAccount, findUser, orgMembership } from "../world";
 
@@ -37,17 +38,18 @@ export const userRoutes: Route[] = [
     },
   },
   {
-    // Memberships are private here, so only members see them; others get 404 (GitHub would
-    // redirect them to the public membership check, which answers 404 for private members).
+    // Memberships are private here, so only members (and the org's App) see them; others get
+    // 404 (GitHub would redirect them to the public membership check, which answers 404 for
+    // private members).
     method: "GET",
     template: "/orgs/{org}/members/{username}",
     docs: "https://docs.github.com/rest/orgs/members#check-organization-membership-for-a-user",
     handle(ctx) {
-      const caller = requireCaller(ctx);
+      requireCaller(ctx);
       const account = findAccount(ctx.core.state, ctx.params.org ?? "");
       if (account?.type !== "Organization") throw notFound(ctx.docs);
       const user = findUser(ctx.core.state, ctx.params.username ?? "");
-      const visible = orgMembership(account, caller.user.id) !== undefined;
+      const visible = orgStanding(ctx, account) !== null;
       if (!visible || !user || !orgMembership(account, user.id)) throw notFound(ctx.docs);
       return { status: 204 };
     },
