@@ -8,7 +8,6 @@ export type Grant = typeof grants.$inferSelect;
  * The grants table is the queue. SKIP LOCKED lets any number of workers claim disjoint
  * batches; the lease (locked_until) hands a crashed worker's grants to the next one. Each claim
  * counts an attempt, so a grant claimed before without a recorded outcome is recognisable.
- * Team grants wait for team support in the engine.
  */
 export async function claimDueGrants(
   db: Database,
@@ -21,7 +20,6 @@ export async function claimDueGrants(
     .where(
       and(
         eq(grants.status, "queued"),
-        eq(grants.kind, "github_repo"),
         // A grant being revoked belongs to the revocation pass, not to inviting.
         isNull(grants.revokeRequestedAt),
         lte(grants.nextAttemptAt, options.now),

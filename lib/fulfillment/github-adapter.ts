@@ -1,37 +1,66 @@
 import "server-only";
 import type { Config } from "../config";
 import {
+  addTeamMember,
   cancelInvitation,
   findOpenInvitation,
   getCollaboratorAccess,
+  getTeamMembership,
   getUserLogin,
-  githubClientFromConfig,
+  githubProviderFromConfig,
   inviteCollaborator,
   listRepoInvitations,
   removeCollaborator,
+  removeTeamMember,
   updateInvitationPermission,
   type GithubClient,
+  type GithubClientProvider,
+  type GithubResult,
+  type InstallationTarget,
 } from "../github";
 import type { FulfillmentGithub } from "./github-port";
 
-export function fulfillmentGithub(client: GithubClient): FulfillmentGithub {
+/**
+ * Runs `operation` with the client serving `target`. With a GitHub App that may first look up
+ * the owner's installation; its calls are reported with the operation's, and a missing
+ * installation is the operation's answer (action_required: install the App).
+ */
+async function through<T>(
+  provider: GithubClientProvider,
+  target: InstallationTarget,
+  operation: (client: GithubClient) => Promise<GithubResult<T>>,
+): Promise<GithubResult<T>> {
+  const found = await provider.clientFor(target);
+  if (!found.ok) return found;
+  const result = await operation(found.value);
+  return { ...result, calls: [...found.calls, ...result.calls] };
+}
+
+const repoOf = (t: { owner: string; repo: string }) => ({ owner: t.owner, repo: t.repo });
+
+export function fulfillmentGithub(provider: GithubClientProvider): FulfillmentGithub {
   return {
-    invite: (input) => inviteCollaborator(client, input),
-    findOpenInvitation: (target) => findOpenInvitation(client, target),
-    currentLogin: (githubUserId) => getUserLogin(client, githubUserId),
-    listInvitations: (target) => listRepoInvitations(client, target),
-    cancelInvitation: (target) => cancelInvitation(client, target),
-    updateInvitationPermission: (target) => updateInvitationPermission(client, target),
-    collaboratorAccess: (target) => getCollaboratorAccess(client, target),
-    removeCollaborator: (target) => removeCollaborator(client, target),
+    invite: (input) => through(provider, repoOf(input), (c) => inviteCollaborator(c, input)),
+    findOpenInvitation: (t) => through(provider, repoOf(t), (c) => findOpenInvitation(c, t)),
+    currentLogin: (via, id) => through(provider, via, (c) => getUserLogin(c, id)),
+    listInvitations: (t) => through(provider, repoOf(t), (c) => listRepoInvitations(c, t)),
+    cancelInvitation: (t) => through(provider, repoOf(t), (c) => cancelInvitation(c, t)),
+    updateInvitationPermission: (t) =>
+      through(provider, repoOf(t), (c) => updateInvitationPermission(c, t)),
+    collaboratorAccess: (t) => through(provider, repoOf(t), (c) => getCollaboratorAccess(c, t)),
+    removeCollaborator: (t) => through(provider, repoOf(t), (c) => removeCollaborator(c, t)),
+    addTeamMember: (t) => through(provider, { org: t.org }, (c) => addTeamMember(c, t)),
+    teamMembership: (t) => through(provider, { org: t.org }, (c) => getTeamMembership(c, t)),
+    removeTeamMember: (t) => through(provider, { org: t.org }, (c) => removeTeamMember(c, t)),
   };
 }
 
-// One client per process: write pacing is per credential, so every pass must share it.
+// One provider per process: write pacing is per credential and installation tokens are cached,
+// so every pass must share it.
 const holder = globalThis as unknown as { __repograntGithub?: FulfillmentGithub };
 
-/** Fails with a message naming GITHUB_TOKEN when no credentials are configured. */
+/** Fails with a message naming the variable to set when no credentials are configured. */
 export function githubForFulfillment(config: Config): FulfillmentGithub {
-  holder.__repograntGithub ??= fulfillmentGithub(githubClientFromConfig(config.raw));
+  holder.__repograntGithub ??= fulfillmentGithub(githubProviderFromConfig(config.raw));
   return holder.__repograntGithub;
 }

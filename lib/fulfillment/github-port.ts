@@ -2,16 +2,20 @@ import type {
   CollaboratorAccess,
   GithubAccount,
   GithubResult,
+  InstallationTarget,
   InviteInput,
   InviteOutcome,
   RepoInvitation,
   RepoPermission,
+  TeamMembershipOutcome,
+  TeamRole,
 } from "../github";
 
 type Repo = { owner: string; repo: string };
+type TeamMember = { org: string; teamSlug: string; username: string };
 
 /**
- * The GitHub operations the engine needs. github-adapter.ts binds them to a real client; the
+ * The GitHub operations the engine needs. github-adapter.ts binds them to real clients; the
  * seam lets a test stand between the engine and GitHub (to simulate a crash after GitHub
  * answered), while GitHub itself stays the real Octokit against the emulator.
  */
@@ -20,7 +24,8 @@ export interface FulfillmentGithub {
   findOpenInvitation(
     target: Repo & { username: string },
   ): Promise<GithubResult<RepoInvitation | null>>;
-  currentLogin(githubUserId: number): Promise<GithubResult<GithubAccount>>;
+  /** `via` says whose credentials ask: a GitHub App asks through the target's installation. */
+  currentLogin(via: InstallationTarget, githubUserId: number): Promise<GithubResult<GithubAccount>>;
   listInvitations(target: Repo): Promise<GithubResult<RepoInvitation[]>>;
   cancelInvitation(
     target: Repo & { invitationId: number },
@@ -32,4 +37,11 @@ export interface FulfillmentGithub {
     target: Repo & { username: string },
   ): Promise<GithubResult<CollaboratorAccess>>;
   removeCollaborator(target: Repo & { username: string }): Promise<GithubResult<unknown>>;
+  addTeamMember(
+    target: TeamMember & { role: TeamRole },
+  ): Promise<GithubResult<TeamMembershipOutcome>>;
+  teamMembership(
+    target: TeamMember,
+  ): Promise<GithubResult<{ state: "active" | "pending"; role: TeamRole } | null>>;
+  removeTeamMember(target: TeamMember): Promise<GithubResult<unknown>>;
 }

@@ -4,6 +4,7 @@ import type { Database } from "../db/types";
 import type { GithubError } from "../github";
 import type { Grant } from "./claim-due-grants";
 import type { FulfillmentGithub } from "./github-port";
+import { grantTarget } from "./grant-target";
 import { recordGithubCalls } from "./record-call";
 
 export type LoginResolution =
@@ -40,7 +41,7 @@ export async function refreshLogin(
   grant: Grant,
   now: () => Date,
 ): Promise<LoginResolution> {
-  const account = await github.currentLogin(grant.githubUserId!);
+  const account = await github.currentLogin(grantTarget(grant), grant.githubUserId!);
   await recordGithubCalls(db, grant.id, "resolve_login", account, now());
   if (!account.ok) return { ok: false, error: account.error };
   const previous = grant.githubLogin;

@@ -6,13 +6,23 @@ import type { Grant } from "./claim-due-grants";
 import type { FulfillmentGithub } from "./github-port";
 import { refreshLogin } from "./grant-login";
 import { reserveInviteSlot } from "./invite-quota";
+import { strongestAccess } from "./other-paid-grants";
 import { completeInviteEvent, recordGithubCalls } from "./record-call";
 import type { FulfillmentSettings } from "./settings";
-import { markActive, markFailure, markInvited, waitForQuota } from "./settle-grant";
+import { teamMember } from "./grant-target";
+import {
+  failGrant,
+  markActive,
+  markInvited,
+  markPendingMembership,
+  waitForQuota,
+} from "./settle-grant";
 
 export type GrantOutcome = "invited" | "active" | "quota_wait" | "retry" | "failed" | "lost_lease";
 
-/** Takes one claimed repository grant as far as GitHub lets it go in one step. */
+type Step = { outcome: GrantOutcome } | { userNotFound: GithubError };
+
+/** Takes one claimed grant as far as GitHub lets it go in one step. */
 export async function processGrant(
   db: Database,
   github: FulfillmentGithub,
@@ -22,26 +32,72 @@ export async function processGrant(
   let grant = claimed;
   if (!grant.githubLogin) {
     if (grant.githubUserId === null)
-      return fail(db, grant, githubError("user_not_found"), settings);
+      return failGrant(db, grant, githubError("user_not_found"), settings);
     const resolved = await refreshLogin(db, github, grant, settings.clock);
     if (!resolved.ok)
-      return "lost" in resolved ? "lost_lease" : fail(db, grant, resolved.error, settings);
+      return "lost" in resolved ? "lost_lease" : failGrant(db, grant, resolved.error, settings);
     grant = resolved.grant;
   }
-  if (grant.invitationId !== null) {
-    const cleared = await cancelStaleInvitation(db, github, grant, settings);
-    if (typeof cleared === "string") return cleared;
-    grant = cleared;
-  }
-  const first = await inviteOnce(db, github, grant, settings);
+  const step = async (g: Grant) => {
+    const owed = await strongestAccess(db, g);
+    return g.kind === "github_team"
+      ? joinTeam(db, github, owed, settings)
+      : inviteToRepo(db, github, owed, settings);
+  };
+  const first = await step(grant);
   if (!("userNotFound" in first)) return first.outcome;
   // GitHub answers 404 for a login the buyer has since renamed; their id still finds them.
   const resolved = await refreshLogin(db, github, grant, settings.clock);
   if (resolved.ok && resolved.grant !== grant) {
-    const second = await inviteOnce(db, github, resolved.grant, settings);
+    const second = await step(resolved.grant);
     if (!("userNotFound" in second)) return second.outcome;
   }
-  return fail(db, grant, first.userNotFound, settings);
+  return failGrant(db, grant, first.userNotFound, settings);
+}
+
+async function inviteToRepo(
+  db: Database,
+  github: FulfillmentGithub,
+  claimed: Grant,
+  settings: FulfillmentSettings,
+): Promise<Step> {
+  let grant = claimed;
+  if (grant.invitationId !== null) {
+    const cleared = await cancelStaleInvitation(db, github, grant, settings);
+    if (typeof cleared === "string") return { outcome: cleared };
+    grant = { ...cleared, permission: claimed.permission };
+  }
+  return inviteOnce(db, github, grant, settings);
+}
+
+/**
+ * A team needs no quota of ours and no crash check: adding a member again is harmless, and a
+ * non-member's pending membership keeps its one organization invitation.
+ */
+async function joinTeam(
+  db: Database,
+  github: FulfillmentGithub,
+  grant: Grant,
+  settings: FulfillmentSettings,
+): Promise<Step> {
+  const result = await github.addTeamMember({
+    ...teamMember(grant),
+    role: grant.teamRole === "maintainer" ? "maintainer" : "member",
+  });
+  const now = settings.clock();
+  await recordGithubCalls(db, grant.id, "add_team_member", result, now);
+  if (!result.ok) {
+    if (result.error.code === "user_not_found" && grant.githubUserId !== null) {
+      return { userNotFound: result.error };
+    }
+    return { outcome: await failGrant(db, grant, result.error, settings) };
+  }
+  if (result.value.state === "active") {
+    await markActive(db, grant, now, "team_member");
+    return { outcome: "active" };
+  }
+  await markPendingMembership(db, grant, result.value.invitation, now);
+  return { outcome: "invited" };
 }
 
 /**
@@ -60,7 +116,7 @@ async function cancelStaleInvitation(
     invitationId: grant.invitationId!,
   });
   await recordGithubCalls(db, grant.id, "cancel_invitation", cancelled, settings.clock());
-  if (!cancelled.ok) return fail(db, grant, cancelled.error, settings);
+  if (!cancelled.ok) return failGrant(db, grant, cancelled.error, settings);
   const [updated] = await db
     .update(grants)
     .set({ invitationId: null, invitationUrl: null, invitedAt: null, expiresAt: null })
@@ -87,7 +143,7 @@ async function inviteOnce(
   if (grant.attempts > 1) {
     const found = await github.findOpenInvitation(target);
     await recordGithubCalls(db, grant.id, "find_invitation", found, settings.clock());
-    if (!found.ok) return { outcome: await fail(db, grant, found.error, settings) };
+    if (!found.ok) return { outcome: await failGrant(db, grant, found.error, settings) };
     if (found.value) {
       await markInvited(
         db,
@@ -118,7 +174,7 @@ async function inviteOnce(
     if (result.error.code === "user_not_found" && grant.githubUserId !== null) {
       return { userNotFound: result.error };
     }
-    return { outcome: await fail(db, grant, result.error, settings) };
+    return { outcome: await failGrant(db, grant, result.error, settings) };
   }
   if (result.value.status === "already_has_access") {
     await markActive(db, grant, now);
@@ -126,18 +182,4 @@ async function inviteOnce(
   }
   await markInvited(db, grant, result.value, now);
   return { outcome: "invited" };
-}
-
-async function fail(
-  db: Database,
-  grant: Grant,
-  error: GithubError,
-  settings: FulfillmentSettings,
-): Promise<GrantOutcome> {
-  await markFailure(db, grant, error, settings, settings.clock());
-  const [row] = await db
-    .select({ status: grants.status })
-    .from(grants)
-    .where(eq(grants.id, grant.id));
-  return row?.status === "failed" ? "failed" : "retry";
 }

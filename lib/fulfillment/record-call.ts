@@ -49,7 +49,8 @@ export async function recordGithubCalls(
 
 /**
  * Completes the `invite` event written before the PUT (see invite-quota.ts) with GitHub's
- * answer; follow-up requests (a 404 probe of the repository) are recorded as their own events.
+ * answer; other requests (an App's installation lookup, a 404 probe of the repository) are
+ * recorded as their own events. When the PUT was never sent, the reserved slot is released.
  */
 export async function completeInviteEvent(
   db: Database,
@@ -58,13 +59,16 @@ export async function completeInviteEvent(
   result: GithubResult<unknown>,
   at: Date,
 ): Promise<void> {
-  const [put, ...rest] = result.calls;
+  const put = result.calls.find((call) => call.method === "PUT");
+  const rest = result.calls.filter((call) => call !== put);
   if (put) {
     const { githubStatus, requestId, detail } = eventFor(grantId, "invite", result, put, at);
     await db
       .update(grantEvents)
       .set({ githubStatus, requestId, detail })
       .where(eq(grantEvents.id, eventId));
+  } else {
+    await db.delete(grantEvents).where(eq(grantEvents.id, eventId));
   }
   if (rest.length > 0) {
     await db

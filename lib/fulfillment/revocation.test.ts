@@ -98,8 +98,10 @@ describeEachDatabase("revocation", (database) => {
     await db.update(grants).set({ status: "active" }).where(eq(grants.orderId, high.orderId!));
     expect(await access("octocat")).toBe("maintain");
     const low = await payFor(db, "reader", "octocat", run.settings.clock());
-    // A PUT for an existing collaborator answers 204; our grant for the lower order is active.
+    // A PUT for an existing collaborator answers 204; our grant for the lower order is active,
+    // and the smaller purchase does not lower what the bigger one pays for.
     expect(await runFulfillment(db, run.github, run.settings)).toMatchObject({ active: 1 });
+    expect(await access("octocat")).toBe("maintain");
 
     await refundOrder(db, high.orderId!, run.settings.clock());
     expect(await runRevocations(db, run.github, run.settings)).toMatchObject({ lowered: 1 });

@@ -1,10 +1,12 @@
-import { and, eq, inArray, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
-import { grantEvents, grants, orders } from "../db/schema";
+import { and, eq, inArray, isNotNull, isNull, lte, ne, or } from "drizzle-orm";
+import { grantEvents, grants } from "../db/schema";
 import type { Database } from "../db/types";
 import type { GithubError, GithubResult } from "../github";
 import { nextRetryAt } from "./backoff";
 import type { Grant } from "./claim-due-grants";
 import type { FulfillmentGithub } from "./github-port";
+import { teamMember } from "./grant-target";
+import { otherPaidGrants } from "./other-paid-grants";
 import { isBasePermission, permissionRank } from "./permission-rank";
 import { recordGithubCalls } from "./record-call";
 import type { FulfillmentSettings } from "./settings";
@@ -40,38 +42,47 @@ async function claimRevocations(db: Database, now: Date, settings: FulfillmentSe
     .returning();
 }
 
-/**
- * Other paid grants that entitle the same GitHub account (by user id once known) to the same
- * repository: while one remains, access is kept, or lowered to what it pays for.
- */
-async function remainingEntitlements(db: Database, grant: Grant) {
-  const sameAccount =
-    grant.githubUserId !== null
-      ? eq(grants.githubUserId, grant.githubUserId)
-      : sql`lower(${grants.githubLogin}) = lower(${grant.githubLogin})`;
-  return db
-    .select({ id: grants.id, permission: grants.permission })
-    .from(grants)
-    .innerJoin(orders, eq(orders.id, grants.orderId))
-    .where(
-      and(
-        ne(grants.id, grant.id),
-        eq(grants.kind, "github_repo"),
-        sql`lower(${grants.owner}) = lower(${grant.owner}) and lower(${grants.repo}) = lower(${grant.repo})`,
-        sameAccount,
-        isNull(grants.revokeRequestedAt),
-        inArray(grants.status, ["queued", "invited", "active"]),
-        eq(orders.status, "paid"),
-      ),
-    );
-}
-
 type Plan = {
   outcome:
-    "kept" | "lowered" | "invitation_cancelled" | "collaborator_removed" | "nothing_on_github";
+    | "kept"
+    | "lowered"
+    | "invitation_cancelled"
+    | "collaborator_removed"
+    | "team_member_removed"
+    | "nothing_on_github";
   detail?: Record<string, unknown>;
   call?: () => Promise<GithubResult<unknown>>;
 };
+
+/**
+ * A team membership (active or pending) goes unless another paid order keeps it; a maintainer
+ * whose remaining order pays for a plain membership becomes a member. Leaving the team does not
+ * take the buyer out of the organization.
+ */
+async function planTeamRevocation(
+  db: Database,
+  github: FulfillmentGithub,
+  grant: Grant,
+): Promise<Plan> {
+  const onGithub = grant.status === "active" || grant.status === "invited";
+  const remaining = await otherPaidGrants(db, grant);
+  if (remaining.length > 0) {
+    const keptBy = remaining.find((r) => r.teamRole === "maintainer") ?? remaining[0]!;
+    if (!onGithub || grant.teamRole !== "maintainer" || keptBy.teamRole === "maintainer") {
+      return { outcome: "kept", detail: { keptBy: keptBy.id } };
+    }
+    return {
+      outcome: "lowered",
+      detail: { to: "member", keptBy: keptBy.id },
+      call: () => github.addTeamMember({ ...teamMember(grant), role: "member" }),
+    };
+  }
+  if (!onGithub) return { outcome: "nothing_on_github" };
+  return {
+    outcome: "team_member_removed",
+    call: () => github.removeTeamMember(teamMember(grant)),
+  };
+}
 
 /** What revoking this grant means on GitHub, given what other paid orders still entitle. */
 async function planRevocation(
@@ -79,10 +90,11 @@ async function planRevocation(
   github: FulfillmentGithub,
   grant: Grant,
 ): Promise<Plan> {
+  if (grant.kind === "github_team") return planTeamRevocation(db, github, grant);
   const repo = { owner: grant.owner!, repo: grant.repo! };
   const pendingInvitation = grant.invitationId !== null && grant.status !== "active";
   const onGithub = grant.status === "active" || pendingInvitation;
-  const remaining = await remainingEntitlements(db, grant);
+  const remaining = await otherPaidGrants(db, grant);
   if (remaining.length > 0) {
     const kept = remaining.reduce((a, b) =>
       permissionRank(b.permission) > permissionRank(a.permission) ? b : a,

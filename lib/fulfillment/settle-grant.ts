@@ -3,7 +3,7 @@ import { grantEvents, grants } from "../db/schema";
 import type { Database } from "../db/types";
 import { nextRetryAt } from "./backoff";
 import type { Grant } from "./claim-due-grants";
-import type { GithubError, RepoInvitation } from "../github";
+import type { GithubError, OrgInvitation, RepoInvitation } from "../github";
 import type { FulfillmentSettings } from "./settings";
 
 // Only the worker holding the lease may settle a grant; a grant someone else re-claimed after
@@ -56,9 +56,41 @@ export function markInvited(
   );
 }
 
-export function markActive(db: Database, grant: Grant, now: Date) {
+/**
+ * A team membership waiting for the buyer to accept their organization invitation. GitHub
+ * Enterprise Server cannot list that invitation: the organization's invitation page stands in.
+ */
+export function markPendingMembership(
+  db: Database,
+  grant: Grant,
+  invitation: OrgInvitation | null,
+  now: Date,
+) {
+  return settle(
+    db,
+    grant,
+    now,
+    {
+      status: "invited",
+      invitationId: invitation?.id ?? null,
+      invitationUrl: invitation?.htmlUrl ?? `https://github.com/orgs/${grant.org}/invitation`,
+      invitedAt: now,
+      expiresAt: invitation?.expiresAt ?? null,
+      lastError: null,
+    },
+    "invited",
+    { orgInvitationId: invitation?.id ?? null },
+  );
+}
+
+export function markActive(
+  db: Database,
+  grant: Grant,
+  now: Date,
+  reason: "already_has_access" | "team_member" = "already_has_access",
+) {
   return settle(db, grant, now, { status: "active", acceptedAt: now, lastError: null }, "active", {
-    reason: "already_has_access",
+    reason,
   });
 }
 
@@ -106,4 +138,19 @@ export function markFailure(
     kind: failure.kind,
     gaveUpAfterHours: retryAt ? settings.retryMaxHours : undefined,
   });
+}
+
+/** Settles a failure and says where it left the grant: waiting for a retry, or failed. */
+export async function failGrant(
+  db: Database,
+  grant: Grant,
+  error: GithubError,
+  settings: FulfillmentSettings,
+): Promise<"retry" | "failed"> {
+  await markFailure(db, grant, error, settings, settings.clock());
+  const [row] = await db
+    .select({ status: grants.status })
+    .from(grants)
+    .where(eq(grants.id, grant.id));
+  return row?.status === "failed" ? "failed" : "retry";
 }

@@ -3,6 +3,7 @@ import { grantEvents, grants } from "../db/schema";
 import type { Database } from "../db/types";
 import type { RepoInvitation } from "../github";
 import type { FulfillmentGithub } from "./github-port";
+import { teamMember } from "./grant-target";
 import { recordGithubCalls } from "./record-call";
 import { resendInvitation } from "./resend-invitation";
 
@@ -20,7 +21,8 @@ type InvitedGrant = typeof grants.$inferSelect;
 /**
  * Catches what webhooks miss (or all of it, when no webhook is configured): one paged list of
  * each repository's invitations, and a collaborator check only for grants whose invitation is
- * no longer listed. GitHub calls grow with repositories, not with grants.
+ * no longer listed, so GitHub calls grow with repositories, not with grants. A pending team
+ * membership is read one by one: GitHub has no listing of a team's pending members.
  */
 export async function syncInvitations(
   db: Database,
@@ -38,10 +40,25 @@ export async function syncInvitations(
   const invited = await db
     .select()
     .from(grants)
-    .where(and(eq(grants.status, "invited"), eq(grants.kind, "github_repo")))
+    .where(eq(grants.status, "invited"))
     .orderBy(grants.owner, grants.repo, grants.id);
   const byRepo = new Map<string, InvitedGrant[]>();
+  const count = (change: Change) => {
+    summary.githubCalls += change.calls;
+    if (change.status) summary[change.status] += 1;
+  };
+  const resendExpired = async (change: Change, grant: InvitedGrant) => {
+    if (change.status === "expired" && (await resendInvitation(db, grant.id, "auto", clock()))) {
+      summary.resent += 1;
+    }
+  };
   for (const grant of invited) {
+    if (grant.kind === "github_team") {
+      const change = await followMembership(db, github, grant, clock);
+      count(change);
+      await resendExpired(change, grant);
+      continue;
+    }
     const key = `${grant.owner}/${grant.repo}`.toLowerCase();
     byRepo.set(key, [...(byRepo.get(key) ?? []), grant]);
   }
@@ -56,14 +73,37 @@ export async function syncInvitations(
     for (const grant of repoGrants) {
       const invitation = listed.value.find((i) => i.id === grant.invitationId);
       const change = await followInvitation(db, github, grant, invitation, clock);
-      summary.githubCalls += change.calls;
-      if (change.status) summary[change.status] += 1;
-      if (change.status === "expired" && (await resendInvitation(db, grant.id, "auto", clock()))) {
-        summary.resent += 1;
-      }
+      count(change);
+      await resendExpired(change, grant);
     }
   }
   return summary;
+}
+
+type Change = { status?: "active" | "declined" | "expired"; calls: number };
+
+/**
+ * A pending membership turns active when the buyer accepts the organization invitation. Gone
+ * without joining: the invitation expired (7 days) or was declined.
+ */
+async function followMembership(
+  db: Database,
+  github: FulfillmentGithub,
+  grant: InvitedGrant,
+  clock: () => Date,
+): Promise<Change> {
+  const membership = await github.teamMembership(teamMember(grant));
+  await recordGithubCalls(db, grant.id, "check_team_membership", membership, clock());
+  const calls = membership.calls.length;
+  if (!membership.ok || membership.value?.state === "pending") return { calls };
+  if (membership.value?.state === "active") {
+    await moveFromInvited(db, grant, "active", clock(), { acceptedAt: clock() });
+    return { status: "active", calls };
+  }
+  const expired = grant.expiresAt !== null && grant.expiresAt <= clock();
+  const status = expired ? "expired" : "declined";
+  await moveFromInvited(db, grant, status, clock(), {});
+  return { status, calls };
 }
 
 async function followInvitation(
@@ -72,7 +112,7 @@ async function followInvitation(
   grant: InvitedGrant,
   invitation: RepoInvitation | undefined,
   clock: () => Date,
-): Promise<{ status?: "active" | "declined" | "expired"; calls: number }> {
+): Promise<Change> {
   if (invitation && !invitation.expired) return { calls: 0 };
   if (invitation?.expired) {
     await moveFromInvited(db, grant, "expired", clock(), { expiresAt: invitation.expiresAt });

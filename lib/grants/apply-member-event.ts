@@ -4,14 +4,30 @@ import type { Database } from "../db/types";
 
 export interface MemberEvent {
   action: "added" | "removed";
-  owner: string;
-  repo: string;
+  /** A repository (`member` event) or a team (`membership` event). */
+  target: { owner: string; repo: string } | { org: string; teamSlug: string };
   member: { id: number; login: string };
 }
 
+function sameTarget(target: MemberEvent["target"]) {
+  if ("org" in target) {
+    return and(
+      eq(grants.kind, "github_team"),
+      sql`lower(${grants.org}) = lower(${target.org})`,
+      sql`lower(${grants.teamSlug}) = lower(${target.teamSlug})`,
+    );
+  }
+  return and(
+    eq(grants.kind, "github_repo"),
+    sql`lower(${grants.owner}) = lower(${target.owner})`,
+    sql`lower(${grants.repo}) = lower(${target.repo})`,
+  );
+}
+
 /**
- * GitHub's `member` event: `added` means the buyer accepted the invitation (→ active);
- * `removed` means someone took the access away on GitHub (→ revoked). Returns the grants changed.
+ * GitHub's `member` and team `membership` events: `added` means the buyer accepted the
+ * invitation (→ active); `removed` means someone took the access away on GitHub (→ revoked).
+ * Returns the grants changed.
  */
 export async function applyMemberEvent(
   db: Database,
@@ -19,9 +35,7 @@ export async function applyMemberEvent(
   now: Date,
 ): Promise<number[]> {
   const sameRepoAndUser = and(
-    eq(grants.kind, "github_repo"),
-    sql`lower(${grants.owner}) = lower(${event.owner})`,
-    sql`lower(${grants.repo}) = lower(${event.repo})`,
+    sameTarget(event.target),
     or(
       eq(grants.githubUserId, event.member.id),
       sql`lower(${grants.githubLogin}) = lower(${event.member.login})`,

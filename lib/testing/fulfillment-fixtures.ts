@@ -1,4 +1,9 @@
-import { createGithubClient } from "../github";
+import {
+  createAppProvider,
+  createGithubClient,
+  tokenProvider,
+  type AppProviderOptions,
+} from "../github";
 import { fulfillmentGithub } from "../fulfillment/github-adapter";
 import { fulfillmentSettings, type FulfillmentSettings } from "../fulfillment/settings";
 import { applyOrderEvent } from "../orders/apply-order-event";
@@ -17,23 +22,33 @@ export function seedWithBuyers(count: number): Seed {
   return { ...DEFAULT_SEED, users: [...DEFAULT_SEED.users, ...buyers] };
 }
 
-/** The real Octokit client against the emulator, on the emulator's clock, without pacing. */
+/**
+ * The real Octokit against the emulator, on the emulator's clock, without pacing: with a token
+ * (default: the sandbox admin's), or as the sandbox's GitHub App.
+ */
 export function engineAgainst(
   emulator: GithubEmulator,
-  options: { token?: string; settings?: Partial<FulfillmentSettings> } = {},
+  options: { token?: string; app?: boolean; settings?: Partial<FulfillmentSettings> } = {},
 ) {
   const now = () => emulator.controls.now();
-  const client = createGithubClient({
-    token: options.token ?? "sandbox-admin-token",
-    baseUrl: emulator.url,
-    writeIntervalMs: 0,
-    retryDelayBaseMs: 1,
-    now,
-  });
+  const shared = { baseUrl: emulator.url, writeIntervalMs: 0, retryDelayBaseMs: 1, now };
+  const provider = options.app
+    ? appProvider(emulator, shared)
+    : tokenProvider(
+        createGithubClient({ token: options.token ?? "sandbox-admin-token", ...shared }),
+      );
   return {
-    github: fulfillmentGithub(client),
+    github: fulfillmentGithub(provider),
     settings: fulfillmentSettings({ clock: () => new Date(now()), ...options.settings }),
   };
+}
+
+function appProvider(
+  emulator: GithubEmulator,
+  shared: Omit<AppProviderOptions, "appId" | "privateKey">,
+) {
+  const { appId, privateKeyPem } = emulator.controls.appCredentials("repogrant-sandbox");
+  return createAppProvider({ appId, privateKey: privateKeyPem, ...shared });
 }
 
 let orderNumber = 0;
@@ -62,5 +77,18 @@ export function repoProduct(
     slug,
     name: slug,
     entitlements: [{ kind: "github_repo", owner, repo, permission }],
+  });
+}
+
+/** A product selling a membership of the sandbox's acme/toolkit-users team. */
+export function teamProduct(
+  db: Database,
+  options: { slug?: string; teamRole?: "member" | "maintainer" } = {},
+) {
+  const { slug = "team", teamRole = "member" } = options;
+  return createProduct(db, {
+    slug,
+    name: slug,
+    entitlements: [{ kind: "github_team", org: "acme", teamSlug: "toolkit-users", teamRole }],
   });
 }

@@ -2,7 +2,7 @@ import { verify } from "@octokit/webhooks-methods";
 import { z } from "zod";
 import { webhookDeliveries } from "../db/schema";
 import type { Database } from "../db/types";
-import { applyMemberEvent } from "../grants/apply-member-event";
+import { applyMemberEvent, type MemberEvent } from "../grants/apply-member-event";
 import { logWebhookRejection } from "./log-rejection";
 import { BodyTooLarge, readLimitedBody } from "./read-limited-body";
 import type { WebhookAnswer } from "./webhook-answer";
@@ -11,11 +11,42 @@ const SOURCE = "github";
 // GitHub caps webhook payloads at 25 MB; member events are a few KB.
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
-const memberPayload = z.object({
-  action: z.string(),
-  member: z.object({ id: z.number().int(), login: z.string() }),
-  repository: z.object({ name: z.string(), owner: z.object({ login: z.string() }) }),
-});
+const account = z.object({ id: z.number().int(), login: z.string() });
+const action = z.enum(["added", "removed"]);
+
+const memberPayload = z
+  .object({
+    action,
+    member: account,
+    repository: z.object({ name: z.string(), owner: z.object({ login: z.string() }) }),
+  })
+  .transform(({ action, member, repository }): MemberEvent => ({
+    action,
+    member,
+    target: { owner: repository.owner.login, repo: repository.name },
+  }));
+
+const membershipPayload = z
+  .object({
+    action,
+    scope: z.literal("team"),
+    member: account,
+    team: z.object({ slug: z.string() }),
+    organization: z.object({ login: z.string() }),
+  })
+  .transform(({ action, member, team, organization }): MemberEvent => ({
+    action,
+    member,
+    target: { org: organization.login, teamSlug: team.slug },
+  }));
+
+/** The events that move a grant, read into one shape; any other event is not ours. */
+function memberEventOf(event: string | null, json: unknown): MemberEvent | null {
+  const schema =
+    event === "member" ? memberPayload : event === "membership" ? membershipPayload : null;
+  const parsed = schema?.safeParse(json);
+  return parsed?.success ? parsed.data : null;
+}
 
 /**
  * POST /api/webhooks/github: X-Hub-Signature-256 over the raw body, deduplicated on
@@ -58,23 +89,21 @@ export async function receiveGithubWebhook(
   } catch {
     return refuse(400, "body is not valid JSON");
   }
-  const member = event === "member" ? memberPayload.safeParse(json) : undefined;
-  if (!member?.success || (member.data.action !== "added" && member.data.action !== "removed")) {
-    return { status: 200, body: { ok: true, ignored: true } };
-  }
-  const { action, repository, member: user } = member.data;
+  const member = memberEventOf(event, json);
+  if (!member) return { status: 200, body: { ok: true, ignored: true } };
   const changed = await db.transaction(async (tx) => {
     const fresh = await tx
       .insert(webhookDeliveries)
-      .values({ source: SOURCE, deliveryId, type: `member.${action}`, receivedAt: options.now })
+      .values({
+        source: SOURCE,
+        deliveryId,
+        type: `${event}.${member.action}`,
+        receivedAt: options.now,
+      })
       .onConflictDoNothing()
       .returning({ deliveryId: webhookDeliveries.deliveryId });
     if (fresh.length === 0) return null;
-    return applyMemberEvent(
-      tx,
-      { action, owner: repository.owner.login, repo: repository.name, member: user },
-      options.now,
-    );
+    return applyMemberEvent(tx, member, options.now);
   });
   return {
     status: 200,
