@@ -3,7 +3,7 @@ import { grantEvents, grants } from "../db/schema";
 import type { Database } from "../db/types";
 import { nextRetryAt } from "./backoff";
 import type { Grant } from "./claim-due-grants";
-import type { GithubError, OrgInvitation, RepoInvitation } from "../github";
+import type { GithubError, OrgInvitation } from "../github";
 import type { FulfillmentSettings } from "./settings";
 
 // Only the worker holding the lease may settle a grant; a grant someone else re-claimed after
@@ -36,7 +36,7 @@ async function settle(
 export function markInvited(
   db: Database,
   grant: Grant,
-  invitation: Pick<RepoInvitation, "htmlUrl" | "expiresAt"> & { invitationId: number },
+  invitation: { invitationId: number | null; htmlUrl: string; expiresAt: Date | null },
   now: Date,
 ) {
   return settle(
@@ -66,21 +66,9 @@ export function markPendingMembership(
   invitation: OrgInvitation | null,
   now: Date,
 ) {
-  return settle(
-    db,
-    grant,
-    now,
-    {
-      status: "invited",
-      invitationId: invitation?.id ?? null,
-      invitationUrl: invitation?.htmlUrl ?? `https://github.com/orgs/${grant.org}/invitation`,
-      invitedAt: now,
-      expiresAt: invitation?.expiresAt ?? null,
-      lastError: null,
-    },
-    "invited",
-    { orgInvitationId: invitation?.id ?? null },
-  );
+  const htmlUrl = invitation?.htmlUrl ?? `https://github.com/orgs/${grant.org}/invitation`;
+  const expiresAt = invitation?.expiresAt ?? null;
+  return markInvited(db, grant, { invitationId: invitation?.id ?? null, htmlUrl, expiresAt }, now);
 }
 
 export function markActive(

@@ -2,8 +2,8 @@ import "server-only";
 import type { GithubClient } from "./client";
 import { INVITATION_LIFETIME_MS } from "./invite-collaborator";
 import { fromInvitationPermission } from "./permissions";
-import { requestIdOf, type GithubCall, type GithubResult } from "./result";
-import { classifyGithubError } from "./classify-error";
+import { readPages } from "./read-pages";
+import type { GithubResult } from "./result";
 
 export type RepoInvitation = {
   id: number;
@@ -25,23 +25,18 @@ export async function listRepoInvitations(
   client: GithubClient,
   { owner, repo }: Target,
 ): Promise<GithubResult<RepoInvitation[]>> {
-  const calls: GithubCall[] = [];
   const invitations: RepoInvitation[] = [];
   const pages = client.octokit.paginate.iterator(client.octokit.rest.repos.listInvitations, {
     owner,
     repo,
     per_page: 100,
   });
-  let page = 1;
-  try {
-    for await (const response of pages) {
-      calls.push({
-        method: "GET",
-        path: `/repos/${owner}/${repo}/invitations?per_page=100&page=${page++}`,
-        status: response.status,
-        requestId: requestIdOf(response),
-      });
-      for (const item of response.data) {
+  const read = await readPages(
+    client,
+    `/repos/${owner}/${repo}/invitations`,
+    pages,
+    (items) => {
+      for (const item of items) {
         const createdAt = new Date(item.created_at);
         const expiresAt = new Date(createdAt.getTime() + INVITATION_LIFETIME_MS);
         invitations.push({
@@ -55,18 +50,11 @@ export async function listRepoInvitations(
           htmlUrl: item.html_url,
         });
       }
-    }
-  } catch (thrown) {
-    const error = classifyGithubError(thrown, { now: client.now(), notFound: "repo_not_found" });
-    calls.push({
-      method: "GET",
-      path: `/repos/${owner}/${repo}/invitations?per_page=100&page=${page}`,
-      status: error.status,
-      requestId: error.requestId,
-    });
-    return { ok: false, error, calls };
-  }
-  return { ok: true, value: invitations, calls };
+    },
+    { notFound: "repo_not_found" },
+  );
+  if (!read.ok) return read;
+  return { ok: true, value: invitations, calls: read.calls };
 }
 
 /**

@@ -1,8 +1,8 @@
 import "server-only";
-import { classifyGithubError } from "./classify-error";
 import type { GithubClient } from "./client";
 import { INVITATION_LIFETIME_MS } from "./invite-collaborator";
-import { requestIdOf, type GithubCall, type GithubResult } from "./result";
+import { readPages } from "./read-pages";
+import type { GithubResult } from "./result";
 
 export type OrgInvitation = {
   id: number;
@@ -22,49 +22,30 @@ export async function findOrgInvitation(
   client: GithubClient,
   { org, username }: { org: string; username: string },
 ): Promise<GithubResult<OrgInvitation | null>> {
-  const calls: GithubCall[] = [];
   const login = username.toLowerCase();
   const pages = client.octokit.paginate.iterator(client.octokit.rest.orgs.listPendingInvitations, {
     org,
     per_page: 100,
   });
-  let page = 1;
-  try {
-    for await (const response of pages) {
-      calls.push({
-        method: "GET",
-        path: `/orgs/${org}/invitations?per_page=100&page=${page++}`,
-        status: response.status,
-        requestId: requestIdOf(response),
-      });
-      const found = response.data.find((i) => i.login?.toLowerCase() === login);
-      if (found) {
-        const createdAt = new Date(found.created_at);
-        return {
-          ok: true,
-          value: {
-            id: found.id,
-            createdAt,
-            expiresAt: new Date(createdAt.getTime() + INVITATION_LIFETIME_MS),
-            htmlUrl: `https://github.com/orgs/${org}/invitation`,
-          },
-          calls,
-        };
-      }
-    }
-  } catch (thrown) {
-    const error = classifyGithubError(thrown, {
-      now: client.now(),
-      forbidden: "token_lacks_members_permission",
-      words: { org },
-    });
-    calls.push({
-      method: "GET",
-      path: `/orgs/${org}/invitations?per_page=100&page=${page}`,
-      status: error.status,
-      requestId: error.requestId,
-    });
-    return { ok: false, error, calls };
-  }
-  return { ok: true, value: null, calls };
+  let found: OrgInvitation | null = null;
+  const read = await readPages(
+    client,
+    `/orgs/${org}/invitations`,
+    pages,
+    (items) => {
+      const item = items.find((i) => i.login?.toLowerCase() === login);
+      if (!item) return false;
+      const createdAt = new Date(item.created_at);
+      found = {
+        id: item.id,
+        createdAt,
+        expiresAt: new Date(createdAt.getTime() + INVITATION_LIFETIME_MS),
+        htmlUrl: `https://github.com/orgs/${org}/invitation`,
+      };
+      return true;
+    },
+    { forbidden: "token_lacks_members_permission", words: { org } },
+  );
+  if (!read.ok) return read;
+  return { ok: true, value: found, calls: read.calls };
 }
