@@ -72,7 +72,9 @@ describeEachDatabase("merchant actions", (database) => {
     await runFulfillment(db, run.github, run.settings);
     const [before] = await db.select().from(grants).where(eq(grants.id, grantId));
 
-    expect(await resendInvitation(db, grantId, "buyer", run.settings.clock())).toBe(false);
+    // The buyer may only renew an expired invitation; this one is still open.
+    const buyer = { buyerId: before!.buyerId! };
+    expect(await resendInvitation(db, grantId, buyer, run.settings.clock())).toBe(false);
     expect(await resendInvitation(db, grantId, "merchant", run.settings.clock())).toBe(true);
     expect(await runFulfillment(db, run.github, run.settings)).toMatchObject({ invited: 1 });
     const [after] = await db.select().from(grants).where(eq(grants.id, grantId));

@@ -2,11 +2,12 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { grantEvents, grants, type GrantStatus } from "../db/schema";
 import type { Database } from "../db/types";
 
-export type ResendRequester = "auto" | "buyer" | "merchant";
+/** Who asks. A buyer names themselves: they may only renew an invitation of their own. */
+export type ResendRequester = "auto" | { buyerId: string } | "merchant";
 
 // The buyer may only renew an invitation that expired; the merchant may also replace one that
 // is still open (lost in the buyer's notifications) or was declined.
-const RESENDABLE: Record<ResendRequester, GrantStatus[]> = {
+const RESENDABLE: Record<"auto" | "buyer" | "merchant", GrantStatus[]> = {
   auto: ["expired"],
   buyer: ["expired"],
   merchant: ["expired", "invited", "declined"],
@@ -22,6 +23,7 @@ export async function resendInvitation(
   requester: ResendRequester,
   now: Date,
 ): Promise<boolean> {
+  const by = typeof requester === "string" ? requester : "buyer";
   return db.transaction(async (tx) => {
     const [queued] = await tx
       .update(grants)
@@ -37,16 +39,17 @@ export async function resendInvitation(
       .where(
         and(
           eq(grants.id, grantId),
-          inArray(grants.status, RESENDABLE[requester]),
+          inArray(grants.status, RESENDABLE[by]),
           isNull(grants.revokeRequestedAt),
-          requester === "auto" ? eq(grants.resends, 0) : undefined,
+          by === "auto" ? eq(grants.resends, 0) : undefined,
+          typeof requester === "object" ? eq(grants.buyerId, requester.buyerId) : undefined,
         ),
       )
       .returning({ id: grants.id });
     if (!queued) return false;
     await tx
       .insert(grantEvents)
-      .values({ grantId, at: now, kind: "resend_requested", detail: { by: requester } });
+      .values({ grantId, at: now, kind: "resend_requested", detail: { by } });
     return true;
   });
 }

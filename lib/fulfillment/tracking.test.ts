@@ -112,7 +112,11 @@ describeEachDatabase("invitations followed to the end", (database) => {
     expect(await runFulfillment(db, run.github, run.settings)).toMatchObject({ claimed: 0 });
     expect((await grantById(db, first.id)).status).toBe("expired");
 
-    expect(await resendInvitation(db, first.id, "buyer", run.settings.clock())).toBe(true);
+    // Only the buyer who owns the grant can ask.
+    const stranger = { buyerId: "00000000-0000-4000-8000-000000000000" };
+    expect(await resendInvitation(db, first.id, stranger, run.settings.clock())).toBe(false);
+    const owner = { buyerId: first.buyerId! };
+    expect(await resendInvitation(db, first.id, owner, run.settings.clock())).toBe(true);
     expect(await runFulfillment(db, run.github, run.settings)).toMatchObject({ invited: 1 });
     expect(await grantById(db, first.id)).toMatchObject({ status: "invited", resends: 2 });
   });
