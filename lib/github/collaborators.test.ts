@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { emulatorClient } from "@/lib/testing/emulator-client";
 import { useGithubEmulator } from "@/sandbox/github/testing";
-import { createGithubClient } from "./client";
 import { getCollaboratorAccess } from "./get-collaborator-access";
 import { getRepository } from "./get-repository";
 import { inviteCollaborator } from "./invite-collaborator";
@@ -10,9 +10,7 @@ import { getTokenOwner, getUserLogin } from "./users";
 const github = useGithubEmulator();
 const toolkit = { owner: "acme", repo: "toolkit" };
 
-function client(token = "sandbox-admin-token") {
-  return createGithubClient({ token, baseUrl: github().url, writeIntervalMs: 0 });
-}
+const client = (token?: string) => emulatorClient(github(), token);
 
 async function makeCollaborator(username: string, permission: "pull" | "maintain") {
   const invited = await inviteCollaborator(client(), { ...toolkit, username, permission });

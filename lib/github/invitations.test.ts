@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SEED } from "@/sandbox/github/seed";
+import { emulatorClient } from "@/lib/testing/emulator-client";
 import { useGithubEmulator } from "@/sandbox/github/testing";
 import { cancelInvitation } from "./cancel-invitation";
-import { createGithubClient } from "./client";
 import { getCollaboratorAccess } from "./get-collaborator-access";
 import { inviteCollaborator } from "./invite-collaborator";
 import { findOpenInvitation, listRepoInvitations } from "./list-invitations";
@@ -23,14 +23,7 @@ const github = useGithubEmulator({
 const toolkit = { owner: "acme", repo: "toolkit" };
 const LIST = "GET /repos/{owner}/{repo}/invitations";
 
-function client(token = "sandbox-admin-token") {
-  return createGithubClient({
-    token,
-    baseUrl: github().url,
-    writeIntervalMs: 0,
-    now: () => github().controls.now(),
-  });
-}
+const client = (token?: string) => emulatorClient(github(), token);
 
 async function invite(username: string, permission: "pull" | "push" = "pull"): Promise<number> {
   const result = await inviteCollaborator(client(), { ...toolkit, username, permission });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { emulatorClient } from "@/lib/testing/emulator-client";
 import { useGithubEmulator } from "@/sandbox/github/testing";
 import { createGithubClient } from "./client";
 import { inviteCollaborator } from "./invite-collaborator";
@@ -9,14 +10,7 @@ const PUT = "PUT /repos/{owner}/{repo}/collaborators/{username}";
 const GET_REPO = "GET /repos/{owner}/{repo}";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function client(token = "sandbox-admin-token") {
-  return createGithubClient({
-    token,
-    baseUrl: github().url,
-    writeIntervalMs: 0,
-    retryDelayBaseMs: 1,
-  });
-}
+const client = (token?: string) => emulatorClient(github(), token);
 
 const toolkit = { owner: "acme", repo: "toolkit" };
 

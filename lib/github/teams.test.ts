@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { emulatorClient } from "@/lib/testing/emulator-client";
 import { useGithubEmulator } from "@/sandbox/github/testing";
 import { createAppProvider } from "./app-provider";
-import { createGithubClient } from "./client";
 import { getTeam } from "./get-team";
 import { addTeamMember, getTeamMembership, removeTeamMember } from "./team-membership";
 
@@ -9,14 +9,7 @@ const github = useGithubEmulator();
 const TEAM = { org: "acme", teamSlug: "toolkit-users" } as const;
 const DAY = 24 * 60 * 60 * 1000;
 
-function client(token = "sandbox-admin-token") {
-  return createGithubClient({
-    token,
-    baseUrl: github().url,
-    writeIntervalMs: 0,
-    now: () => github().controls.now(),
-  });
-}
+const client = (token?: string) => emulatorClient(github(), token);
 
 describe("team memberships", () => {
   it("adds an organization member at once, with the role asked for", async () => {

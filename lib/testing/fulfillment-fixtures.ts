@@ -1,10 +1,6 @@
-import {
-  createAppProvider,
-  createGithubClient,
-  tokenProvider,
-  type AppProviderOptions,
-} from "../github";
+import { createAppProvider, tokenProvider, type AppProviderOptions } from "../github";
 import { fulfillmentGithub } from "../fulfillment/github-adapter";
+import { emulatorClient } from "./emulator-client";
 import { fulfillmentSettings, type FulfillmentSettings } from "../fulfillment/settings";
 import { applyOrderEvent } from "../orders/apply-order-event";
 import { createProduct } from "../products/create-product";
@@ -34,9 +30,7 @@ export function engineAgainst(
   const shared = { baseUrl: emulator.url, writeIntervalMs: 0, retryDelayBaseMs: 1, now };
   const provider = options.app
     ? appProvider(emulator, shared)
-    : tokenProvider(
-        createGithubClient({ token: options.token ?? "sandbox-admin-token", ...shared }),
-      );
+    : tokenProvider(emulatorClient(emulator, options.token));
   return {
     github: fulfillmentGithub(provider),
     settings: fulfillmentSettings({ clock: () => new Date(now()), ...options.settings }),
