@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     const sandbox = await startSandbox({
       dataDir: config.dataDir,
       appUrl: config.appUrl,
-      githubPort: config.raw.SANDBOX_GITHUB_PORT,
+      githubPort: config.sandboxGithubPort,
       env,
     });
     Object.assign(env, sandbox.env);
