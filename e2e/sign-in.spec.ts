@@ -228,13 +228,22 @@ test.describe("signing in with Logto (sandbox identity provider, PostgreSQL)", (
     await page.close();
   });
 
-  test("the staff member holding Logto's merchant role reaches the dashboard", async ({
+  test("the staff member holding Logto's merchant role reaches the dashboard, and can still switch to GitHub", async ({
     browser,
   }) => {
     const page = await newPage(browser, app.url);
     await page.goto("/sign-in");
     await chooseAccount(page, "Acme Staff");
     await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+
+    // Signed in without GitHub, "Link GitHub" must still show the GitHub accounts: Logto would
+    // otherwise reuse its session and send the same staff account straight back.
+    await page.getByRole("link", { name: "Link GitHub" }).click();
+    await expect(
+      page.getByRole("heading", { name: "Sign in with GitHub (sandbox)" }),
+    ).toBeVisible();
+    await chooseAccount(page, "hubot");
+    await expect(page.getByTestId("signed-in-person")).toContainText("@hubot");
     await page.context().close();
   });
 
