@@ -282,6 +282,26 @@ test.describe("signing in with Logto (sandbox identity provider, PostgreSQL)", (
   });
 });
 
+test("with no Logto settings, the sandbox's own identity provider signs in its merchant and octocat", async ({
+  browser,
+  baseURL,
+}) => {
+  // The shared server runs `npm start` with SANDBOX=1 and no LOGTO_*: the launcher wires it.
+  const merchant = await newPage(browser, baseURL!);
+  await merchant.goto("/");
+  await merchant.getByRole("link", { name: "Sign in", exact: true }).click();
+  await merchant.getByRole("button", { name: /^Acme Merchant/ }).click();
+  await expect(merchant.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await merchant.context().close();
+
+  const buyer = await newPage(browser, baseURL!);
+  await buyer.goto("/");
+  await buyer.getByRole("link", { name: "Sign in with GitHub" }).click();
+  await buyer.getByRole("button", { name: /^octocat/ }).click();
+  await expect(buyer.getByTestId("signed-in-person")).toContainText("@octocat");
+  await buyer.context().close();
+});
+
 async function newPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ baseURL });
   return context.newPage();
