@@ -59,6 +59,8 @@ export const products = pgTable(
     currency: text("currency").notNull().default("USD"),
     paymentLink: text("payment_link"),
     active: boolean("active").notNull().default(true),
+    /** Archived products leave the storefront and the dashboard's list; their orders stay. */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
