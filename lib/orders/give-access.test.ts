@@ -44,7 +44,7 @@ describeEachDatabase("giving access by hand", (database) => {
         { login: "bad login!", outcome: "refused", reason: "is not a GitHub login" },
       ],
     });
-    const orderId = (result as { reports: [{ orderId: string }] }).reports[0].orderId;
+    const orderId = (result as unknown as { reports: [{ orderId: string }] }).reports[0].orderId;
     const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
     expect(order).toMatchObject({
       source: "manual",
