@@ -16,25 +16,17 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
-// Status values are a contract: integrators query them, and the check
-// constraints below keep anything else out of the database.
-export const ORDER_STATUSES = ["pending", "paid", "refunded", "canceled"] as const;
-export const GRANT_STATUSES = [
-  "waiting_for_github",
-  "queued",
-  "invited",
-  "active",
-  "expired",
-  "declined",
-  "failed",
-  "revoked",
-] as const;
-export const ENTITLEMENT_KINDS = ["github_repo", "github_team"] as const;
-export const TEAM_ROLES = ["member", "maintainer"] as const;
-
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-export type GrantStatus = (typeof GRANT_STATUSES)[number];
-export type EntitlementKind = (typeof ENTITLEMENT_KINDS)[number];
+export {
+  ENTITLEMENT_KINDS,
+  GRANT_STATUSES,
+  ORDER_STATUSES,
+  TEAM_ROLES,
+  type EntitlementKind,
+  type GrantStatus,
+  type OrderStatus,
+} from "./status-values";
+import { ENTITLEMENT_KINDS, GRANT_STATUSES, ORDER_STATUSES, TEAM_ROLES } from "./status-values";
+import type { EntitlementKind, GrantStatus, OrderStatus } from "./status-values";
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
 

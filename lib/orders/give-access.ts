@@ -61,9 +61,11 @@ export async function giveAccess(
     .from(products)
     .where(eq(products.id, input.productId));
   if (!product) return { ok: false, error: "Choose a product: this one no longer exists." };
-  if (product.archivedAt) return { ok: false, error: "This product is archived; restore it first." };
+  if (product.archivedAt)
+    return { ok: false, error: "This product is archived; restore it first." };
   const [first] = await entitlementsOf(db, product.id);
-  if (!first) return { ok: false, error: "This product gives no access yet: add a repository or team." };
+  if (!first)
+    return { ok: false, error: "This product gives no access yet: add a repository or team." };
   const target: InstallationTarget =
     first.kind === "github_repo" ? { owner: first.owner, repo: first.repo } : { org: first.org };
   const client = await github.clientFor(target);

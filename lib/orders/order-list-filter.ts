@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ORDER_STATUSES } from "../db/schema";
+import { ORDER_STATUSES } from "../db/status-values";
 
 export const ORDER_SORTS = ["created", "paid", "amount"] as const;
 export type OrderSort = (typeof ORDER_SORTS)[number];
