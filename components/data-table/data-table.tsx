@@ -1,6 +1,7 @@
 "use client";
 
 import {
+  metaHelper,
   tableFeatures,
   useTable,
   type ColumnDef,
@@ -17,7 +18,7 @@ export interface DataColumnMeta {
 
 // The dashboard's one table wrapper: rows come from the server a page at a time, so tanstack
 // only lays out cells; sorting and paging live in the URL and run in the database.
-export const dataTableFeatures = tableFeatures({ columnMeta: {} as DataColumnMeta });
+export const dataTableFeatures = tableFeatures({ columnMeta: metaHelper<DataColumnMeta>() });
 export type DataColumn<Row extends RowData> = ColumnDef<typeof dataTableFeatures, Row, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export interface SortState {
@@ -70,7 +71,9 @@ export function DataTable<Row extends RowData>({
                   <th
                     key={header.id}
                     scope="col"
-                    aria-sort={active ? (sort!.dir === "asc" ? "ascending" : "descending") : undefined}
+                    aria-sort={
+                      active ? (sort?.dir === "asc" ? "ascending" : "descending") : undefined
+                    }
                     className={`px-3 py-2 text-left font-medium text-slate-700 ${meta?.className ?? ""}`}
                   >
                     {sortKey && onSort ? (
@@ -81,7 +84,7 @@ export function DataTable<Row extends RowData>({
                       >
                         <table.FlexRender header={header} />
                         <span aria-hidden className="text-xs text-slate-400">
-                          {active ? (sort!.dir === "asc" ? "▲" : "▼") : "↕"}
+                          {active ? (sort?.dir === "asc" ? "▲" : "▼") : "↕"}
                         </span>
                       </button>
                     ) : (

@@ -2,7 +2,8 @@ import { forwardRef, type ButtonHTMLAttributes } from "react";
 
 const VARIANTS = {
   primary: "bg-slate-900 text-white hover:bg-slate-700 disabled:bg-slate-400",
-  secondary: "bg-white text-slate-900 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:text-slate-400",
+  secondary:
+    "bg-white text-slate-900 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:text-slate-400",
   danger: "bg-rose-700 text-white hover:bg-rose-600 disabled:bg-rose-300",
 } as const;
 
@@ -18,7 +19,10 @@ export const Button = forwardRef<
     size?: "sm" | "md";
     pending?: boolean;
   }
->(function Button({ variant = "primary", size = "md", pending, className, children, ...props }, ref) {
+>(function Button(
+  { variant = "primary", size = "md", pending, className, children, ...props },
+  ref,
+) {
   return (
     <button
       ref={ref}
@@ -29,7 +33,10 @@ export const Button = forwardRef<
       className={`${buttonClass(variant, size)} ${className ?? ""}`}
     >
       {pending ? (
-        <span aria-hidden className="size-3 animate-spin rounded-full border-2 border-current border-r-transparent" />
+        <span
+          aria-hidden
+          className="size-3 animate-spin rounded-full border-2 border-current border-r-transparent"
+        />
       ) : null}
       {children}
     </button>

@@ -28,17 +28,22 @@ const exactFormat = (timeZone?: string) =>
  */
 export function RelativeTime({ at, prefix }: { at: Date | string; prefix?: string }) {
   const date = typeof at === "string" ? new Date(at) : at;
+  const time = date.getTime();
   const [view, setView] = useState<{ text: string; exact: string } | null>(null);
   useEffect(() => {
     const update = () =>
-      setView({ text: relative(date, Date.now()), exact: exactFormat().format(date) });
+      setView({ text: relative(new Date(time), Date.now()), exact: exactFormat().format(time) });
     update();
     const timer = setInterval(update, 30_000);
     return () => clearInterval(timer);
-  }, [date.getTime()]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [time]);
   const fallback = exactFormat("UTC").format(date);
   return (
-    <time dateTime={date.toISOString()} title={view?.exact ?? fallback} className="whitespace-nowrap">
+    <time
+      dateTime={date.toISOString()}
+      title={view?.exact ?? fallback}
+      className="whitespace-nowrap"
+    >
       {prefix ? `${prefix} ` : ""}
       {view?.text ?? fallback}
     </time>

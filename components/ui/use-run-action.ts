@@ -3,7 +3,7 @@
 import { useTransition } from "react";
 import { toast } from "sonner";
 
-type Result = { ok: true; data: { message?: string } | unknown } | { ok: false; error: string };
+type Result = { ok: true; data: unknown } | { ok: false; error: string };
 type GuardedAction = (previous: null, formData: FormData) => Promise<Result>;
 
 /**

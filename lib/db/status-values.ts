@@ -18,4 +18,3 @@ export const TEAM_ROLES = ["member", "maintainer"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export type GrantStatus = (typeof GRANT_STATUSES)[number];
 export type EntitlementKind = (typeof ENTITLEMENT_KINDS)[number];
-

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import { buyers, orders, products } from "../db/schema";
 import type { Database } from "../db/types";
 import { orderFilterCondition } from "./list-orders";
@@ -30,6 +30,38 @@ export function csvField(value: string | number | Date | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+type Cursor = { createdAt: Date; id: string };
+
+function readBatch(db: Database, where: SQL | undefined, after: Cursor | null, size: number) {
+  const cursor = after
+    ? or(
+        lt(orders.createdAt, after.createdAt),
+        and(eq(orders.createdAt, after.createdAt), lt(orders.id, after.id)),
+      )
+    : undefined;
+  return db
+    .select({
+      id: orders.id,
+      createdAt: orders.createdAt,
+      paidAt: orders.paidAt,
+      refundedAt: orders.refundedAt,
+      status: orders.status,
+      source: orders.source,
+      externalId: orders.externalId,
+      amount: orders.amount,
+      currency: orders.currency,
+      product: products.name,
+      githubLogin: buyers.githubLogin,
+      email: sql<string | null>`coalesce(${orders.buyerEmail}, ${buyers.email})`,
+    })
+    .from(orders)
+    .innerJoin(products, eq(products.id, orders.productId))
+    .leftJoin(buyers, eq(buyers.id, orders.buyerId))
+    .where(and(where, cursor))
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(size);
+}
+
 /**
  * The orders of a filter as CSV, a batch at a time (newest first, keyset-paged on created_at
  * and id), so an export of 100,000 orders never sits in memory. Yields chunks of text.
@@ -41,35 +73,9 @@ export async function* exportOrdersCsv(
 ): AsyncGenerator<string> {
   yield `${HEADER.join(",")}\r\n`;
   const where = await orderFilterCondition(db, filter);
-  let after: { createdAt: Date; id: string } | null = null;
+  let after: Cursor | null = null;
   for (;;) {
-    const cursor: ReturnType<typeof or> = after
-      ? or(
-          lt(orders.createdAt, after.createdAt),
-          and(eq(orders.createdAt, after.createdAt), lt(orders.id, after.id)),
-        )
-      : undefined;
-    const batch = await db
-      .select({
-        id: orders.id,
-        createdAt: orders.createdAt,
-        paidAt: orders.paidAt,
-        refundedAt: orders.refundedAt,
-        status: orders.status,
-        source: orders.source,
-        externalId: orders.externalId,
-        amount: orders.amount,
-        currency: orders.currency,
-        product: products.name,
-        githubLogin: buyers.githubLogin,
-        email: sql<string | null>`coalesce(${orders.buyerEmail}, ${buyers.email})`,
-      })
-      .from(orders)
-      .innerJoin(products, eq(products.id, orders.productId))
-      .leftJoin(buyers, eq(buyers.id, orders.buyerId))
-      .where(and(where, cursor))
-      .orderBy(desc(orders.createdAt), desc(orders.id))
-      .limit(batchSize);
+    const batch = await readBatch(db, where, after, batchSize);
     if (batch.length === 0) return;
     yield batch
       .map(

@@ -34,7 +34,7 @@ describeEachDatabase("giving access by hand", (database) => {
     expect(result).toEqual({
       ok: true,
       reports: [
-        { login: "hubot", outcome: "given", orderId: expect.any(String) },
+        { login: "hubot", outcome: "given", orderId: expect.any(String) as unknown },
         {
           login: "no-such-person",
           outcome: "refused",

@@ -132,7 +132,7 @@ describeEachDatabase("products in the dashboard", (database) => {
     expect(copied).toMatchObject({ name: "Toolkit Pro (copy)", active: false });
     expect(copied.entitlements).toEqual([
       {
-        id: expect.any(String),
+        id: expect.any(String) as unknown,
         kind: "github_repo",
         owner: "acme",
         repo: "toolkit",

@@ -88,16 +88,14 @@ export async function seedSmallShop(db: Database, start = new Date("2026-11-20T0
       paidAt: at(5),
     },
   ] as const;
-  await db
-    .insert(orders)
-    .values(
-      rows.map((row, index) => ({
-        ...row,
-        source: "orders",
-        currency: "USD",
-        createdAt: at(index),
-      })),
-    );
+  await db.insert(orders).values(
+    rows.map((row, index) => ({
+      ...row,
+      source: "orders",
+      currency: "USD",
+      createdAt: at(index),
+    })),
+  );
   const entitlementOf = async (productId: string) =>
     (await db.query.entitlements.findFirst({ where: (e, { eq }) => eq(e.productId, productId) }))!;
   const toolkitEntitlement = await entitlementOf(toolkit.id);

@@ -19,8 +19,9 @@ export function OrderFilters({ products }: { products: { id: string; name: strin
   const [pending, startTransition] = useTransition();
   const [state, setState] = useQueryStates(orderTableParsers, { shallow: false, startTransition });
   const [q, setQ] = useState(state.q ?? "");
-  const set = (changes: Partial<Record<"status" | "product" | "from" | "to" | "q", string | null>>) =>
-    void setState({ ...(changes as object), page: null });
+  const set = (
+    changes: Partial<Record<"status" | "product" | "from" | "to" | "q", string | null>>,
+  ) => void setState({ ...(changes as object), page: null });
   const search = (event: FormEvent) => {
     event.preventDefault();
     set({ q: q.trim() || null });

@@ -3,7 +3,11 @@
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import { createColumnHelper } from "@tanstack/react-table";
-import { DataTable, dataTableFeatures, type SortState } from "@/components/data-table/data-table";
+import {
+  DataTable,
+  type dataTableFeatures,
+  type SortState,
+} from "@/components/data-table/data-table";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { StatusTone } from "@/lib/grants/describe-grant-status";
@@ -46,8 +50,14 @@ const columns = helper.columns([
     meta: { sortKey: "paid", className: "hidden md:table-cell" },
     cell: ({ row }) => (row.original.paidAt ? <RelativeTime at={row.original.paidAt} /> : "—"),
   }),
-  helper.accessor("buyer", { header: "Buyer", cell: (info) => <span className="break-all">{info.getValue()}</span> }),
-  helper.accessor("productName", { header: "Product", meta: { className: "hidden sm:table-cell" } }),
+  helper.accessor("buyer", {
+    header: "Buyer",
+    cell: (info) => <span className="break-all">{info.getValue()}</span>,
+  }),
+  helper.accessor("productName", {
+    header: "Product",
+    meta: { className: "hidden sm:table-cell" },
+  }),
   helper.accessor("amount", {
     header: "Amount",
     meta: { sortKey: "amount", className: "text-right tabular-nums" },

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Pagination } from "@/components/data-table/pagination";
 import { requireMerchant } from "@/lib/auth/require-merchant";
 import { getDb } from "@/lib/db";
-import { describeGrantStatus } from "@/lib/grants/describe-grant-status";
+import { statusLabel } from "@/lib/grants/status-label";
 import { describeOrderStatus } from "@/lib/orders/describe-order-status";
 import { listOrders } from "@/lib/orders/list-orders";
 import { parseOrderListFilter } from "@/lib/orders/order-list-filter";
@@ -16,29 +16,6 @@ export const metadata: Metadata = { title: "Orders · Repogrant" };
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-// The shared words table needs a whole grant; the list only carries statuses, which is all the
-// label depends on apart from errors (shown on the order's own page).
-const grantLabel = (status: Parameters<typeof describeGrantStatus>[0]["status"]) =>
-  describeGrantStatus(
-    {
-      status,
-      kind: "github_repo",
-      owner: null,
-      repo: null,
-      permission: null,
-      org: null,
-      teamSlug: null,
-      teamRole: null,
-      githubLogin: null,
-      expiresAt: null,
-      nextAttemptAt: null,
-      revokeRequestedAt: null,
-      revokeReason: null,
-      lastError: null,
-    },
-    "merchant",
-  );
 
 export default async function OrdersPage({ searchParams }: { searchParams: SearchParams }) {
   await requireMerchant();
@@ -74,13 +51,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
     paidAt: row.paidAt,
     buyer: row.buyerLogin ? `@${row.buyerLogin}` : (row.buyerEmail ?? "—"),
     productName: row.productName,
-    amount:
-      row.amount === null ? "—" : formatPrice(row.amount, row.currency ?? "USD"),
+    amount: row.amount === null ? "—" : formatPrice(row.amount, row.currency ?? "USD"),
     status: describeOrderStatus(row.status),
-    access: row.grantStatuses.map((status) => {
-      const words = grantLabel(status);
-      return { tone: words.tone, label: words.label };
-    }),
+    access: row.grantStatuses.map((status) => statusLabel(status)),
   }));
   const query = new URLSearchParams(
     Object.entries(params).flatMap(([key, value]) =>
@@ -99,7 +72,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Orders</h1>
-          <p className="text-sm text-slate-600">Every order, paid or not, with the access it gave.</p>
+          <p className="text-sm text-slate-600">
+            Every order, paid or not, with the access it gave.
+          </p>
         </div>
         <div className="flex gap-2">
           <a
@@ -118,7 +93,11 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
         </div>
       </div>
       <OrderFilters products={products.map(({ id, name }) => ({ id, name }))} />
-      <OrdersTable rows={rows} sort={{ key: filter.sort, dir: filter.dir }} filtered={query.size > 0} />
+      <OrdersTable
+        rows={rows}
+        sort={{ key: filter.sort, dir: filter.dir }}
+        filtered={query.size > 0}
+      />
       <Pagination
         page={page.page}
         pageCount={page.pageCount}

@@ -8,12 +8,21 @@ const VERDICTS = {
   problem: { tone: "problem", label: "A sale would fail" },
 } as const;
 
-const OUTCOME_WORDS = { ok: "OK", unverified: "Not checkable", warning: "Note", problem: "Problem" };
+const OUTCOME_WORDS = {
+  ok: "OK",
+  unverified: "Not checkable",
+  warning: "Note",
+  problem: "Problem",
+};
 
 /** One row's "Check access" verdict: each check in words, with the fix when there is one. */
 export function AccessCheckResult({ result }: { result: EntitlementAccessCheck }) {
   return (
-    <div className="mt-3 rounded-md border border-slate-200 bg-white p-3 text-sm" data-testid="access-check" aria-live="polite">
+    <div
+      className="mt-3 rounded-md border border-slate-200 bg-white p-3 text-sm"
+      data-testid="access-check"
+      aria-live="polite"
+    >
       <p className="flex flex-wrap items-center gap-2">
         <StatusBadge {...VERDICTS[result.verdict]} />
         <span className="text-slate-700 first-letter:uppercase">{result.access}</span>

@@ -23,14 +23,17 @@ const checker = () => configuredGithubProvider(getConfig());
 
 // The editor posts its rows as one JSON field; the rows are then checked row by row, so each
 // message lands next to its own field ("entitlements.1.repo").
-const jsonField = z.string().max(20_000).transform((text, ctx) => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    ctx.addIssue({ code: "custom", message: "could not be read; reload the page" });
-    return z.NEVER;
-  }
-});
+const jsonField = z
+  .string()
+  .max(20_000)
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "could not be read; reload the page" });
+      return z.NEVER;
+    }
+  });
 
 const productFields = z.object({
   id: z.uuid().optional(),
@@ -49,20 +52,23 @@ function refreshProducts(productId?: string) {
   revalidatePath("/");
 }
 
-export const saveProductAction = merchantAction(productFields, async ({ id, ...fields }, { now }) => {
-  const form = productFormSchema.safeParse(fields);
-  if (!form.success) {
-    return {
-      ok: false,
-      error: "Some fields need attention: see the messages beside them.",
-      fieldErrors: fieldErrorsOf(form.error),
-    };
-  }
-  const saved = await saveProduct(await getDb(), { id, form: form.data }, now);
-  if (!saved.ok) return saved;
-  refreshProducts(saved.productId);
-  return { ok: true, data: { productId: saved.productId, message: "Saved." } };
-});
+export const saveProductAction = merchantAction(
+  productFields,
+  async ({ id, ...fields }, { now }) => {
+    const form = productFormSchema.safeParse(fields);
+    if (!form.success) {
+      return {
+        ok: false,
+        error: "Some fields need attention: see the messages beside them.",
+        fieldErrors: fieldErrorsOf(form.error),
+      };
+    }
+    const saved = await saveProduct(await getDb(), { id, form: form.data }, now);
+    if (!saved.ok) return saved;
+    refreshProducts(saved.productId);
+    return { ok: true, data: { productId: saved.productId, message: "Saved." } };
+  },
+);
 
 export const checkAccessAction = merchantAction(
   z.object({ entitlements: jsonField }),
@@ -99,12 +105,18 @@ export const setActiveAction = merchantAction(
   },
 );
 
-export const duplicateProductAction = merchantAction(productIdInput, async ({ productId }, { now }) => {
-  const copy = await duplicateProduct(await getDb(), productId, now);
-  if (!copy) return { ok: false, error: "This product no longer exists." };
-  refreshProducts();
-  return { ok: true, data: { productId: copy.id, message: `Copied as “${copy.slug}”, off sale.` } };
-});
+export const duplicateProductAction = merchantAction(
+  productIdInput,
+  async ({ productId }, { now }) => {
+    const copy = await duplicateProduct(await getDb(), productId, now);
+    if (!copy) return { ok: false, error: "This product no longer exists." };
+    refreshProducts();
+    return {
+      ok: true,
+      data: { productId: copy.id, message: `Copied as “${copy.slug}”, off sale.` },
+    };
+  },
+);
 
 export const archiveProductAction = merchantAction(
   productIdInput.extend({ archived: booleanField }),

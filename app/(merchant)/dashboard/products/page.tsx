@@ -21,9 +21,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
     name: product.name,
     slug: product.slug,
     price: formatPrice(product.priceCents, product.currency),
-    access: product.entitlements.map((e) =>
-      describeAccess(accessTarget({ ...nulls, ...e })),
-    ),
+    access: product.entitlements.map((e) => describeAccess(accessTarget({ ...nulls, ...e }))),
     active: product.active,
     archived: product.archivedAt !== null,
     sales: product.paidOrders,

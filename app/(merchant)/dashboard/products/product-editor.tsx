@@ -22,7 +22,11 @@ export interface ProductDraft {
 }
 
 const slugify = (name: string) =>
-  name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 63);
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 63);
 
 const rowsForServer = (rows: EntitlementDraft[]) =>
   JSON.stringify(rows.map(({ key: _key, ...row }) => row));
@@ -42,7 +46,14 @@ export function ProductEditor({ initial }: { initial: ProductDraft }) {
   const fields = () => {
     const data = new FormData();
     if (draft.id) data.set("id", draft.id);
-    for (const key of ["name", "slug", "description", "price", "currency", "paymentLink"] as const) {
+    for (const key of [
+      "name",
+      "slug",
+      "description",
+      "price",
+      "currency",
+      "paymentLink",
+    ] as const) {
       data.set(key, draft[key]);
     }
     data.set("entitlements", rowsForServer(draft.entitlements));
@@ -101,39 +112,117 @@ export function ProductEditor({ initial }: { initial: ProductDraft }) {
     });
 
   return (
-    <form onSubmit={save} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+    <form
+      onSubmit={save}
+      noValidate
+      className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+    >
       {formError ? (
-        <p role="alert" className="rounded-md border border-rose-200 bg-rose-50 p-3 text-sm text-rose-900">
+        <p
+          role="alert"
+          className="rounded-md border border-rose-200 bg-rose-50 p-3 text-sm text-rose-900"
+        >
           {formError}
         </p>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="name" label="Name" errors={errors.name}>
-          <input id="name" className={inputClass} value={draft.name} onChange={(e) => set({ name: e.target.value, ...(slugTouched ? {} : { slug: slugify(e.target.value) }) })} {...describedBy("name", errors.name)} />
+          <input
+            id="name"
+            className={inputClass}
+            value={draft.name}
+            onChange={(e) =>
+              set({
+                name: e.target.value,
+                ...(slugTouched ? {} : { slug: slugify(e.target.value) }),
+              })
+            }
+            {...describedBy("name", errors.name)}
+          />
         </Field>
-        <Field id="slug" label="Slug" hint="The product's address: /products/<slug>" errors={errors.slug}>
-          <input id="slug" className={inputClass} value={draft.slug} onChange={(e) => { setSlugTouched(true); set({ slug: e.target.value }); }} {...describedBy("slug", errors.slug, true)} />
+        <Field
+          id="slug"
+          label="Slug"
+          hint="The product's address: /products/<slug>"
+          errors={errors.slug}
+        >
+          <input
+            id="slug"
+            className={inputClass}
+            value={draft.slug}
+            onChange={(e) => {
+              setSlugTouched(true);
+              set({ slug: e.target.value });
+            }}
+            {...describedBy("slug", errors.slug, true)}
+          />
         </Field>
         <Field id="price" label="Price" errors={errors.price}>
-          <input id="price" inputMode="decimal" className={inputClass} value={draft.price} onChange={(e) => set({ price: e.target.value })} {...describedBy("price", errors.price)} />
+          <input
+            id="price"
+            inputMode="decimal"
+            className={inputClass}
+            value={draft.price}
+            onChange={(e) => set({ price: e.target.value })}
+            {...describedBy("price", errors.price)}
+          />
         </Field>
         <Field id="currency" label="Currency" errors={errors.currency}>
-          <input id="currency" className={inputClass} value={draft.currency} maxLength={3} onChange={(e) => set({ currency: e.target.value.toUpperCase() })} {...describedBy("currency", errors.currency)} />
+          <input
+            id="currency"
+            className={inputClass}
+            value={draft.currency}
+            maxLength={3}
+            onChange={(e) => set({ currency: e.target.value.toUpperCase() })}
+            {...describedBy("currency", errors.currency)}
+          />
         </Field>
-        <Field id="description" label="Description" errors={errors.description} className="sm:col-span-2">
-          <textarea id="description" rows={3} className={inputClass} value={draft.description} onChange={(e) => set({ description: e.target.value })} {...describedBy("description", errors.description)} />
+        <Field
+          id="description"
+          label="Description"
+          errors={errors.description}
+          className="sm:col-span-2"
+        >
+          <textarea
+            id="description"
+            rows={3}
+            className={inputClass}
+            value={draft.description}
+            onChange={(e) => set({ description: e.target.value })}
+            {...describedBy("description", errors.description)}
+          />
         </Field>
         <Field
           id="paymentLink"
           label="Payment link (optional)"
-          hint={<>Where “Buy” sends the buyer. Put <code>{"{orderId}"}</code> where the order’s id goes, e.g. https://buy.example.com/p?ref={"{orderId}"}.</>}
+          hint={
+            <>
+              Where “Buy” sends the buyer. Put <code>{"{orderId}"}</code> where the order’s id goes,
+              e.g. https://buy.example.com/p?ref={"{orderId}"}.
+            </>
+          }
           errors={errors.paymentLink}
           className="sm:col-span-2"
         >
-          <input id="paymentLink" type="url" className={inputClass} value={draft.paymentLink} onChange={(e) => set({ paymentLink: e.target.value })} {...describedBy("paymentLink", errors.paymentLink, true)} />
+          <input
+            id="paymentLink"
+            type="url"
+            className={inputClass}
+            value={draft.paymentLink}
+            onChange={(e) => set({ paymentLink: e.target.value })}
+            {...describedBy("paymentLink", errors.paymentLink, true)}
+          />
         </Field>
       </div>
-      <EntitlementRows rows={draft.entitlements} onChange={(entitlements) => { set({ entitlements }); setChecks(null); }} errors={errors} checks={checks} />
+      <EntitlementRows
+        rows={draft.entitlements}
+        onChange={(entitlements) => {
+          set({ entitlements });
+          setChecks(null);
+        }}
+        errors={errors}
+        checks={checks}
+      />
       <div className="flex flex-wrap items-center gap-2 border-t border-slate-200 pt-4">
         <Button type="submit" pending={saving}>
           {draft.id ? "Save" : "Create product"}
@@ -147,7 +236,11 @@ export function ProductEditor({ initial }: { initial: ProductDraft }) {
           </Button>
         ) : null}
         <span className="text-sm text-slate-600">
-          {draft.id ? (draft.active ? "On sale." : "Off sale: buyers cannot find it yet.") : "New products start off sale."}
+          {draft.id
+            ? draft.active
+              ? "On sale."
+              : "Off sale: buyers cannot find it yet."
+            : "New products start off sale."}
         </span>
       </div>
     </form>

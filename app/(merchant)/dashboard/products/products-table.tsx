@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { createColumnHelper } from "@tanstack/react-table";
-import { DataTable, dataTableFeatures } from "@/components/data-table/data-table";
+import { DataTable, type dataTableFeatures } from "@/components/data-table/data-table";
 import { Button } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { useRunAction } from "@/components/ui/use-run-action";
@@ -34,23 +34,42 @@ function RowActions({ row }: { row: ProductTableRow }) {
         Edit<span className="sr-only"> {row.name}</span>
       </Link>
       {row.archived ? (
-        <Button size="sm" variant="secondary" pending={pending} onClick={() => run(archiveProductAction, { ...id, archived: "false" })}>
+        <Button
+          size="sm"
+          variant="secondary"
+          pending={pending}
+          onClick={() => run(archiveProductAction, { ...id, archived: "false" })}
+        >
           Restore
         </Button>
       ) : (
         <>
-          <Button size="sm" variant="secondary" pending={pending} onClick={() => run(setActiveAction, { ...id, active: String(!row.active) })}>
+          <Button
+            size="sm"
+            variant="secondary"
+            pending={pending}
+            onClick={() => run(setActiveAction, { ...id, active: String(!row.active) })}
+          >
             {row.active ? "Take off sale" : "Put on sale"}
           </Button>
           <Button
             size="sm"
             variant="secondary"
             pending={pending}
-            onClick={() => run(duplicateProductAction, id, undefined, (data) => router.push(`/dashboard/products/${(data as { productId: string }).productId}`))}
+            onClick={() =>
+              run(duplicateProductAction, id, undefined, (data) =>
+                router.push(`/dashboard/products/${(data as { productId: string }).productId}`),
+              )
+            }
           >
             Duplicate
           </Button>
-          <Button size="sm" variant="secondary" pending={pending} onClick={() => run(archiveProductAction, { ...id, archived: "true" })}>
+          <Button
+            size="sm"
+            variant="secondary"
+            pending={pending}
+            onClick={() => run(archiveProductAction, { ...id, archived: "true" })}
+          >
             Archive
           </Button>
         </>
@@ -66,7 +85,10 @@ const columns = helper.columns([
     header: "Product",
     cell: ({ row }) => (
       <div>
-        <Link href={`/dashboard/products/${row.original.id}`} className="font-medium text-sky-800 hover:underline">
+        <Link
+          href={`/dashboard/products/${row.original.id}`}
+          className="font-medium text-sky-800 hover:underline"
+        >
           {row.original.name}
         </Link>
         <p className="text-xs text-slate-500">/products/{row.original.slug}</p>
@@ -81,7 +103,9 @@ const columns = helper.columns([
     cell: ({ row }) => (
       <ul className="space-y-0.5 text-slate-700">
         {row.original.access.map((words, index) => (
-          <li key={index} className="first-letter:uppercase">{words}</li>
+          <li key={index} className="first-letter:uppercase">
+            {words}
+          </li>
         ))}
       </ul>
     ),
@@ -105,11 +129,17 @@ const columns = helper.columns([
     cell: ({ row }) => (
       <span>
         {row.original.sales}
-        {row.original.refunds ? <span className="text-slate-500"> ({row.original.refunds} refunded)</span> : null}
+        {row.original.refunds ? (
+          <span className="text-slate-500"> ({row.original.refunds} refunded)</span>
+        ) : null}
       </span>
     ),
   }),
-  helper.display({ id: "actions", header: "Actions", cell: ({ row }) => <RowActions row={row.original} /> }),
+  helper.display({
+    id: "actions",
+    header: "Actions",
+    cell: ({ row }) => <RowActions row={row.original} />,
+  }),
 ]);
 
 export function ProductsTable({ rows, archived }: { rows: ProductTableRow[]; archived: boolean }) {

@@ -7,7 +7,6 @@ import { merchantAction } from "@/lib/auth/actions";
 import { getDb } from "@/lib/db";
 import { requestRevocation } from "@/lib/fulfillment/request-revocation";
 import { resendInvitation } from "@/lib/fulfillment/resend-invitation";
-import { retryGrantNow } from "@/lib/fulfillment/retry-grant-now";
 import { wakeFulfillment } from "@/lib/fulfillment/worker";
 import { markOrderPaid } from "@/lib/orders/mark-order-paid";
 import { OrderRejected } from "@/lib/orders/order-rejected";
@@ -53,17 +52,6 @@ export const refundAction = merchantAction(orderInput, async ({ orderId }, { now
   ),
 );
 
-export const retryGrantAction = merchantAction(grantInput, async ({ orderId, grantId }, { now }) => {
-  if (!(await retryGrantNow(await getDb(), grantId, now))) {
-    return {
-      ok: false,
-      error: "This grant cannot be retried now: it is not failed or waiting, or it is being sent.",
-    };
-  }
-  settled(orderId);
-  return { ok: true, data: { message: "Retrying now." } };
-});
-
 export const resendInvitationAction = merchantAction(
   grantInput,
   async ({ orderId, grantId }, { now }) => {
@@ -79,16 +67,19 @@ export const resendInvitationAction = merchantAction(
   },
 );
 
-export const revokeGrantAction = merchantAction(grantInput, async ({ orderId, grantId }, { now }) => {
-  const marked = await requestRevocation(
-    await getDb(),
-    { grantId },
-    "removed by the merchant",
-    now,
-  );
-  if (marked.length === 0) {
-    return { ok: false, error: "This access was already removed, or is being removed." };
-  }
-  settled(orderId);
-  return { ok: true, data: { message: "Access is being removed on GitHub." } };
-});
+export const revokeGrantAction = merchantAction(
+  grantInput,
+  async ({ orderId, grantId }, { now }) => {
+    const marked = await requestRevocation(
+      await getDb(),
+      { grantId },
+      "removed by the merchant",
+      now,
+    );
+    if (marked.length === 0) {
+      return { ok: false, error: "This access was already removed, or is being removed." };
+    }
+    settled(orderId);
+    return { ok: true, data: { message: "Access is being removed on GitHub." } };
+  },
+);

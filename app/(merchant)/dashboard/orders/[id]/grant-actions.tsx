@@ -3,7 +3,8 @@
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useRunAction } from "@/components/ui/use-run-action";
-import { resendInvitationAction, retryGrantAction, revokeGrantAction } from "./actions";
+import { retryGrantAction } from "../../actions";
+import { resendInvitationAction, revokeGrantAction } from "./actions";
 
 export type GrantActionName = "retry" | "resend" | "revoke";
 
@@ -22,7 +23,7 @@ export function GrantActions({
   return (
     <div className="mt-3 flex flex-wrap gap-2">
       {actions.includes("retry") ? (
-        <Button size="sm" pending={pending} onClick={() => run(retryGrantAction, fields)}>
+        <Button size="sm" pending={pending} onClick={() => run(retryGrantAction, { grantId })}>
           Retry now
         </Button>
       ) : null}

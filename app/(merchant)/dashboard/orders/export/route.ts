@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** The orders of the current filter as a CSV download, streamed a batch at a time. */
 export async function GET(request: Request) {
-  const refusal = await refuseUnlessMerchant(request);
+  const refusal = await refuseUnlessMerchant();
   if (refusal) return refusal;
   const parsed = parseOrderListFilter(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
