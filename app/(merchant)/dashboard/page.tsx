@@ -39,7 +39,7 @@ export default async function OverviewPage() {
         <h2 id="counts" className="font-semibold">
           Access given, by state
         </h2>
-        <ul className="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-4">
+        <ul className="mt-3 grid gap-2 sm:grid-cols-2 xl:grid-cols-4">
           {GRANT_STATUSES.map((status) => (
             <li
               key={status}

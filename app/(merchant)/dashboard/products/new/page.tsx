@@ -4,6 +4,7 @@ import { requireMerchant } from "@/lib/auth/require-merchant";
 import { ProductEditor } from "../product-editor";
 
 export const metadata: Metadata = { title: "New product · Repogrant" };
+export const dynamic = "force-dynamic";
 
 export default async function NewProductPage() {
   await requireMerchant();
