@@ -5,12 +5,15 @@ export function Pagination({
   page,
   pageCount,
   total,
+  totalCapped = false,
   href,
   noun,
 }: {
   page: number;
   pageCount: number;
   total: number;
+  /** The total is a lower bound ("10,000+"): the last page is not known. */
+  totalCapped?: boolean;
   href: (page: number) => string;
   noun: string;
 }) {
@@ -19,7 +22,9 @@ export function Pagination({
   return (
     <nav aria-label="Pages" className="mt-3 flex items-center justify-between gap-3 text-sm">
       <p className="text-slate-600">
-        {total.toLocaleString("en-US")} {noun} · page {page} of {pageCount}
+        {total.toLocaleString("en-US")}
+        {totalCapped ? "+" : ""} {noun} · page {page}
+        {totalCapped ? "" : ` of ${pageCount}`}
       </p>
       <div className="flex gap-2">
         {page > 1 ? (

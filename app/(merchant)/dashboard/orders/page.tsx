@@ -102,6 +102,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
         page={page.page}
         pageCount={page.pageCount}
         total={page.total}
+        totalCapped={page.totalCapped}
         href={hrefFor}
         noun={page.total === 1 ? "order" : "orders"}
       />
