@@ -20,7 +20,7 @@ export const dynamic = "force-dynamic";
 const card = "rounded-lg border border-slate-200 bg-white p-4";
 
 export default async function OverviewPage() {
-  await requireMerchant();
+  const session = await requireMerchant();
   const db = await getDb();
   const now = new Date();
   const config = getConfig();
@@ -33,7 +33,12 @@ export default async function OverviewPage() {
   ]);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Overview</h1>
+      <div>
+        <h1 className="text-2xl font-semibold">Dashboard</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Signed in as {session.verifiedEmail ?? session.name ?? session.logtoUserId} (store staff).
+        </p>
+      </div>
 
       <section aria-labelledby="counts" className={card}>
         <h2 id="counts" className="font-semibold">
