@@ -216,7 +216,7 @@ test.describe("the merchant dashboard (sandbox identity, GitHub emulator, Postgr
 
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Export CSV" }).click();
-    const csv = readFileSync((await (await download).path()), "utf8")
+    const csv = readFileSync(await (await download).path(), "utf8")
       .trim()
       .split("\r\n");
     expect(csv).toHaveLength(2);
