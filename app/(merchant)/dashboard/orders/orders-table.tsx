@@ -52,7 +52,7 @@ const columns = helper.columns([
   }),
   helper.accessor("buyer", {
     header: "Buyer",
-    cell: (info) => <span className="break-all">{info.getValue()}</span>,
+    cell: (info) => <span className="break-words">{info.getValue()}</span>,
   }),
   helper.accessor("productName", {
     header: "Product",
@@ -60,7 +60,7 @@ const columns = helper.columns([
   }),
   helper.accessor("amount", {
     header: "Amount",
-    meta: { sortKey: "amount", className: "text-right tabular-nums" },
+    meta: { sortKey: "amount", className: "hidden text-right tabular-nums sm:table-cell" },
   }),
   helper.display({
     id: "status",
