@@ -57,10 +57,22 @@ export function fulfillmentGithub(provider: GithubClientProvider): FulfillmentGi
 
 // One provider per process: write pacing is per credential and installation tokens are cached,
 // so every pass must share it.
-const holder = globalThis as unknown as { __repograntGithub?: FulfillmentGithub };
+const holder = globalThis as unknown as {
+  __repograntGithub?: FulfillmentGithub;
+  __repograntGithubProvider?: GithubClientProvider;
+};
+
+/**
+ * The process's one GitHub provider, for the engine and for the dashboard's checks alike. Fails
+ * with a message naming the variable to set when no credentials are configured.
+ */
+export function configuredGithubProvider(config: Config): GithubClientProvider {
+  holder.__repograntGithubProvider ??= githubProviderFromConfig(config.github);
+  return holder.__repograntGithubProvider;
+}
 
 /** Fails with a message naming the variable to set when no credentials are configured. */
 export function githubForFulfillment(config: Config): FulfillmentGithub {
-  holder.__repograntGithub ??= fulfillmentGithub(githubProviderFromConfig(config.github));
+  holder.__repograntGithub ??= fulfillmentGithub(configuredGithubProvider(config));
   return holder.__repograntGithub;
 }

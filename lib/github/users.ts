@@ -35,3 +35,24 @@ export async function getTokenOwner(client: GithubClient): Promise<GithubResult<
   const { id, login } = sent.response.data;
   return { ok: true, value: { id, login }, calls };
 }
+
+/**
+ * GET /users/{username}: the account behind a login as GitHub spells it, with its id. An
+ * organization's login answers too; `type` tells them apart (only users can be invited).
+ */
+export async function getUserByLogin(
+  client: GithubClient,
+  login: string,
+): Promise<GithubResult<GithubAccount & { type: string }>> {
+  const calls: GithubCall[] = [];
+  const sent = await attempt(
+    client,
+    calls,
+    `GET /users/${login}`,
+    () => client.octokit.rest.users.getByUsername({ username: login }),
+    { notFound: "user_not_found" },
+  );
+  if (!sent.ok) return { ok: false, error: sent.error, calls };
+  const { id, login: canonical, type } = sent.response.data;
+  return { ok: true, value: { id, login: canonical, type }, calls };
+}

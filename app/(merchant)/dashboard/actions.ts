@@ -6,7 +6,14 @@ import { z } from "zod";
 import { merchantAction } from "@/lib/auth/actions";
 import { getDb } from "@/lib/db";
 import { retryGrantNow } from "@/lib/grants";
+import { retryFailedGrants } from "@/lib/grants/retry-failed-grants";
 import { wakeFulfillment } from "@/lib/fulfillment/worker";
+
+// Every page of the dashboard shows grants: after a change, all of them are re-read.
+function settled() {
+  after(() => wakeFulfillment());
+  revalidatePath("/dashboard", "layout");
+}
 
 const retryInput = z.object({
   grantId: z.coerce
@@ -21,10 +28,26 @@ export const retryGrantAction = merchantAction(retryInput, async ({ grantId }, {
   if (!retried) {
     return {
       ok: false,
-      error: `Grant ${grantId} cannot be retried: only a grant that failed or waits for a retry can be, and not while it is being sent. Check the number.`,
+      error: `Grant ${grantId} cannot be retried: only a grant that failed or waits for a retry can be, and not while it is being sent.`,
     };
   }
-  after(() => wakeFulfillment());
-  revalidatePath("/dashboard");
-  return { ok: true, data: { grantId } };
+  settled();
+  return { ok: true, data: { grantId, message: "Retrying now." } };
+});
+
+const name = z.string().trim().min(1).max(100);
+const scopeInput = z.union([
+  z.object({ owner: name, repo: name }),
+  z.object({ org: name, teamSlug: name }),
+]);
+
+/** "Retry all failed for this repository" (or team), after the merchant fixed the cause. */
+export const retryFailedForTargetAction = merchantAction(scopeInput, async (scope, { now }) => {
+  const retried = await retryFailedGrants(await getDb(), scope, now);
+  if (retried === 0) return { ok: false, error: "Nothing left to retry there." };
+  settled();
+  return {
+    ok: true,
+    data: { message: `Retrying ${retried} ${retried === 1 ? "grant" : "grants"} now.` },
+  };
 });

@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import { Pagination } from "@/components/data-table/pagination";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { requireMerchant } from "@/lib/auth/require-merchant";
+import { getDb } from "@/lib/db";
+import { listWebhookRejections } from "@/lib/webhooks/list-rejections";
+
+export const metadata: Metadata = { title: "Deliveries · Repogrant" };
+export const dynamic = "force-dynamic";
+
+const PAGE_SIZE = 50;
+const SOURCES: Record<string, string> = { orders: "Order webhook", github: "GitHub webhook" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function DeliveriesPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireMerchant();
+  const raw = Number((await searchParams).page);
+  const page = Number.isInteger(raw) && raw > 0 ? raw : 1;
+  const { rows, total } = await listWebhookRejections(await getDb(), { page, pageSize: PAGE_SIZE });
+  return (
+    <section className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold">Refused deliveries</h1>
+        <p className="text-sm text-slate-600">
+          Webhook deliveries we turned away, with the reason the sender was given. A refused
+          delivery can be sent again once its cause is fixed: its id was not used up.
+        </p>
+      </div>
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+          No delivery has been refused. If an integration says its webhook fails but nothing shows
+          here, its requests are not reaching this server — check the URL it posts to.
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="sr-only">Refused webhook deliveries, newest first</caption>
+            <thead className="bg-slate-50 text-left">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  When
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Source
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Answer
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Reason
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td className="px-3 py-2 align-top">
+                    <RelativeTime at={row.receivedAt} />
+                  </td>
+                  <td className="px-3 py-2 align-top">
+                    {SOURCES[row.source] ?? row.source}
+                    {row.deliveryId ? (
+                      <span className="block break-all font-mono text-xs text-slate-500">
+                        {row.deliveryId}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="px-3 py-2 align-top tabular-nums">{row.httpStatus}</td>
+                  <td className="px-3 py-2 align-top break-words">{row.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination
+        page={page}
+        pageCount={Math.max(1, Math.ceil(total / PAGE_SIZE))}
+        total={total}
+        href={(n) => (n > 1 ? `/dashboard/deliveries?page=${n}` : "/dashboard/deliveries")}
+        noun={total === 1 ? "refused delivery" : "refused deliveries"}
+      />
+    </section>
+  );
+}
