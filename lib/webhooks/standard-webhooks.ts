@@ -7,6 +7,19 @@ export function parseWebhookSecrets(value: string | undefined): string[] {
   return (value ?? "").split(/\s+/).filter(Boolean);
 }
 
+/** The three headers a Standard Webhooks sender puts on a delivery of `rawBody`. */
+export function signStandardWebhook(
+  rawBody: string,
+  secret: string,
+  delivery: { id: string; at: Date },
+): Record<"webhook-id" | "webhook-timestamp" | "webhook-signature", string> {
+  return {
+    "webhook-id": delivery.id,
+    "webhook-timestamp": String(Math.floor(delivery.at.getTime() / 1000)),
+    "webhook-signature": new Webhook(secret).sign(delivery.id, delivery.at, rawBody),
+  };
+}
+
 /**
  * Verifies a Standard Webhooks delivery on its raw body with the reference library (constant-time
  * comparison, 5-minute tolerance either way); any configured secret may match.

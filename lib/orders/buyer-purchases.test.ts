@@ -1,0 +1,50 @@
+import { expect, it } from "vitest";
+import { describeEachDatabase } from "../db/testing";
+import { createProduct } from "../products/create-product";
+import { paidOrderFor, signedInBuyer } from "../../test/support/buyer-fixtures";
+import { getBuyerPurchase, listBuyerPurchases } from "./buyer-purchases";
+
+describeEachDatabase("a buyer's purchases", (database) => {
+  it("shows a buyer their own orders with each grant, and nobody else's", async () => {
+    const db = database.db();
+    const product = await createProduct(db, {
+      slug: "purchases",
+      name: "Toolkit bundle",
+      entitlements: [
+        { kind: "github_repo", owner: "acme", repo: "toolkit", permission: "pull" },
+        { kind: "github_team", org: "acme", teamSlug: "toolkit-users", teamRole: "member" },
+      ],
+    });
+    const octocat = await signedInBuyer(db, "logto_oc", { id: 583231, login: "octocat" });
+    const hubot = await signedInBuyer(db, "logto_hb", { id: 480938, login: "hubot" });
+    const first = await paidOrderFor(db, octocat, product.id, new Date("2026-11-20T10:00:00Z"));
+    const second = await paidOrderFor(db, octocat, product.id, new Date("2026-11-28T10:00:00Z"));
+    const hubots = await paidOrderFor(db, hubot, product.id, new Date("2026-11-29T10:00:00Z"));
+
+    const mine = await listBuyerPurchases(db, octocat.id);
+    expect(mine.map((p) => p.orderId)).toEqual([second, first]);
+    expect(mine[0]).toMatchObject({
+      status: "paid",
+      product: { slug: "purchases", name: "Toolkit bundle" },
+    });
+    expect(mine[0]!.grants).toMatchObject([
+      {
+        status: "queued",
+        kind: "github_repo",
+        owner: "acme",
+        repo: "toolkit",
+        githubLogin: "octocat",
+      },
+      { status: "queued", kind: "github_team", org: "acme", teamSlug: "toolkit-users" },
+    ]);
+
+    expect((await getBuyerPurchase(db, octocat.id, first))?.orderId).toBe(first);
+    // Another buyer's order is as unknown as one that does not exist.
+    expect(await getBuyerPurchase(db, octocat.id, hubots)).toBeUndefined();
+    expect(await getBuyerPurchase(db, hubot.id, first)).toBeUndefined();
+    expect(await getBuyerPurchase(db, octocat.id, "no-such-order")).toBeUndefined();
+    expect(await listBuyerPurchases(db, (await signedInBuyer(db, "logto_new", null)).id)).toEqual(
+      [],
+    );
+  });
+});
