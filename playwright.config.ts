@@ -1,8 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 
-export const E2E_PORT = 3210;
-export const E2E_DATA_DIR = ".data/e2e";
-export const E2E_GITHUB_PORT = 3220;
+// Ports and data dir can be moved by env, so that several checkouts can run journeys at once.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
+export const E2E_GITHUB_PORT = Number(process.env.E2E_GITHUB_PORT ?? 3220);
 export const E2E_ORDER_WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 export const E2E_CRON_SECRET = "e2e-cron-secret-0123456789";
 

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import postgres from "postgres";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { E2E_PORT } from "../playwright.config";
+import { E2E_DATA_DIR, E2E_PORT } from "../playwright.config";
 import { startServerProcess, waitForHealth } from "./support/server-process";
 
 const baseUrl = process.env.TEST_DATABASE_URL;
@@ -18,10 +18,11 @@ test.describe("on PostgreSQL", () => {
     const url = new URL(baseUrl!);
     url.pathname = `/${name}`;
     const port = E2E_PORT + 2;
-    rmSync(".data/e2e-pg", { recursive: true, force: true });
+    const dataDir = `${E2E_DATA_DIR}-pg`;
+    rmSync(dataDir, { recursive: true, force: true });
     const server = startServerProcess(port, {
       DATABASE_URL: url.toString(),
-      DATA_DIR: ".data/e2e-pg",
+      DATA_DIR: dataDir,
       SANDBOX: "1",
       SANDBOX_GITHUB_PORT: "0",
     });

@@ -52,6 +52,7 @@ const envSchema = z.object({
     z.coerce.number().int().min(0).default(1000),
   ),
   ORDER_WEBHOOK_SECRET: optionalText,
+  TEST_PAYMENTS: flag,
   CRON_SECRET: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   INVITE_DAILY_LIMIT: positiveInt(50),
   INVITE_RETRY_MAX_HOURS: positiveInt(72),

@@ -1,8 +1,8 @@
 import { expect, it } from "vitest";
 import { describeEachDatabase } from "../db/testing";
 import { createProduct } from "../products/create-product";
-import { paidOrderFor, signedInBuyer } from "../../test/support/buyer-fixtures";
-import { getBuyerPurchase, listBuyerPurchases } from "./buyer-purchases";
+import { paidOrderFor, setGrantStatus, signedInBuyer } from "../../test/support/buyer-fixtures";
+import { getBuyerPurchase, listBuyerPurchases, purchaseInFlight } from "./buyer-purchases";
 
 describeEachDatabase("a buyer's purchases", (database) => {
   it("shows a buyer their own orders with each grant, and nobody else's", async () => {
@@ -46,5 +46,25 @@ describeEachDatabase("a buyer's purchases", (database) => {
     expect(await listBuyerPurchases(db, (await signedInBuyer(db, "logto_new", null)).id)).toEqual(
       [],
     );
+  });
+
+  it("counts as in flight while unpaid or while a grant is on its way, and settles after", async () => {
+    const db = database.db();
+    const product = await createProduct(db, {
+      slug: "in-flight",
+      name: "In flight",
+      entitlements: [{ kind: "github_repo", owner: "acme", repo: "toolkit", permission: "pull" }],
+    });
+    const buyer = await signedInBuyer(db, "logto_flight", { id: 9300, login: "flight" });
+    const orderId = await paidOrderFor(db, buyer, product.id, new Date("2026-11-29T10:00:00Z"));
+    const current = async () => purchaseInFlight((await getBuyerPurchase(db, buyer.id, orderId))!);
+
+    expect(await current()).toBe(true); // queued: "Sending your invitation…"
+    await setGrantStatus(db, orderId, { status: "invited" });
+    expect(await current()).toBe(true); // waiting for the buyer to accept on GitHub
+    await setGrantStatus(db, orderId, { status: "active" });
+    expect(await current()).toBe(false);
+    await setGrantStatus(db, orderId, { status: "expired" });
+    expect(await current()).toBe(false); // the buyer acts next, nothing moves by itself
   });
 });

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { grants, orders, products, type OrderStatus } from "../db/schema";
 import type { Database } from "../db/types";
-import type { DescribableGrant } from "../grants/describe-grant-status";
+import { describeGrantStatus, type DescribableGrant } from "../grants/describe-grant-status";
 
 export interface PurchaseGrant extends DescribableGrant {
   id: number;
@@ -110,4 +110,13 @@ export async function getBuyerPurchase(
     .where(and(eq(orders.id, orderId), eq(orders.buyerId, buyerId)));
   const [purchase] = await withGrants(db, rows);
   return purchase;
+}
+
+/**
+ * Whether the purchase is still moving by itself: a payment on its way (the provider's webhook
+ * may land after the buyer is back) or a grant the engine is working on. Pages poll until not.
+ */
+export function purchaseInFlight(purchase: Purchase): boolean {
+  if (purchase.status === "pending") return true;
+  return purchase.grants.some((grant) => describeGrantStatus(grant, "buyer").inFlight);
 }

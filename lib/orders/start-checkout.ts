@@ -9,8 +9,8 @@ export type TestPayments = "always" | "without_payment_link" | "off";
 
 export interface CheckoutBuyer {
   id: string;
+  /** GitHub's numeric id from sign-in: without it there is nobody to invite. */
   githubUserId: number | null;
-  githubLogin: string | null;
 }
 
 export type CheckoutOutcome =
@@ -26,15 +26,23 @@ export const CHECKOUT_SOURCE = "checkout";
 // A buyer who clicks Buy twice, or comes back from the payment page, keeps the same order.
 const REUSE_PENDING_FOR_MS = 24 * 60 * 60 * 1000;
 
+/** Whether this product is paid on our own test checkout page rather than its payment link. */
+export function paysByTestCheckout(
+  product: Pick<ProductForSale, "paymentLink">,
+  testPayments: TestPayments,
+): boolean {
+  return (
+    testPayments === "always" || (testPayments === "without_payment_link" && !product.paymentLink)
+  );
+}
+
 /** The test checkout page of our own app, or the merchant's payment link for this order. */
 export function paymentUrlFor(
   product: Pick<ProductForSale, "paymentLink">,
   orderId: string,
   testPayments: TestPayments,
 ): string | null {
-  const useTest =
-    testPayments === "always" || (testPayments === "without_payment_link" && !product.paymentLink);
-  if (useTest) return `/checkout/${encodeURIComponent(orderId)}`;
+  if (paysByTestCheckout(product, testPayments)) return `/checkout/${encodeURIComponent(orderId)}`;
   if (!product.paymentLink) return null;
   return product.paymentLink.replaceAll("{orderId}", encodeURIComponent(orderId));
 }
@@ -48,7 +56,7 @@ export async function startCheckout(
   input: { product: ProductForSale; buyer: CheckoutBuyer; testPayments: TestPayments; now: Date },
 ): Promise<CheckoutOutcome> {
   const { product, buyer, testPayments, now } = input;
-  if (buyer.githubUserId === null || buyer.githubLogin === null) return { kind: "github_required" };
+  if (buyer.githubUserId === null) return { kind: "github_required" };
 
   const existing = await findExistingAccess(db, buyer, product.entitlements);
   if (existing) return { kind: "already_has_access", orderId: existing.orderId };
