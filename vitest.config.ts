@@ -9,8 +9,11 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "sandbox/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "sandbox/**/*.test.ts", "scripts/**/*.test.ts", "proxy.test.ts"],
     environment: "node",
+    // @logto/next imports "next/navigation" without an extension, which Node's ESM loader
+    // refuses; letting vite resolve it makes the app's action modules importable in tests.
+    server: { deps: { inline: ["@logto/next"] } },
     // In-memory PGlite plus migrations takes seconds on two cores.
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -60,10 +60,18 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Logto is configured only when all four settings are present; otherwise we name the missing. */
+export type LogtoSettings =
+  | { configured: true; endpoint: string; appId: string; appSecret: string; cookieSecret: string }
+  | { configured: false; missing: string[] };
+
 export interface Config {
   env: Env["NODE_ENV"];
   port: number;
   appUrl: string;
+  logto: LogtoSettings;
+  /** MERCHANT_USERS split on commas and whitespace: Logto user ids, emails or GitHub logins. */
+  merchantUsers: string[];
   databaseUrl: string | undefined;
   dataDir: string;
   pgliteDir: string;
@@ -94,6 +102,29 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     dataDir,
     pgliteDir: `${dataDir.replace(/\/$/, "")}/pglite`,
     sandbox: env.SANDBOX,
+    logto: logtoSettings(env),
+    merchantUsers: (env.MERCHANT_USERS ?? "").split(/[\s,]+/).filter((entry) => entry !== ""),
     raw: env,
+  };
+}
+
+function logtoSettings(env: Env): LogtoSettings {
+  const values = {
+    LOGTO_ENDPOINT: env.LOGTO_ENDPOINT,
+    LOGTO_APP_ID: env.LOGTO_APP_ID,
+    LOGTO_APP_SECRET: env.LOGTO_APP_SECRET,
+    LOGTO_COOKIE_SECRET: env.LOGTO_COOKIE_SECRET,
+  };
+  const missing = Object.entries(values)
+    .filter(([, value]) => value === undefined)
+    .map(([name]) => name);
+  if (missing.length > 0) return { configured: false, missing };
+  return {
+    configured: true,
+    // The SDK appends /oidc itself; a trailing slash would make it //oidc.
+    endpoint: values.LOGTO_ENDPOINT!.replace(/\/$/, ""),
+    appId: values.LOGTO_APP_ID!,
+    appSecret: values.LOGTO_APP_SECRET!,
+    cookieSecret: values.LOGTO_COOKIE_SECRET!,
   };
 }
