@@ -12,13 +12,12 @@ export function RenewInvitationButton({ grantId, target }: { grantId: number; ta
         type="submit"
         disabled={pending || result?.ok === true}
         aria-label={`Send a new invitation to ${target}`}
-        className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-slate-900 focus-visible:outline-none disabled:opacity-60"
+        className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700 focus-visible:ring-2 focus-visible:ring-slate-900 focus-visible:ring-offset-2 focus-visible:outline-none disabled:opacity-60"
       >
         {pending ? "Sending…" : "Send a new invitation"}
       </button>
       <span role="status" aria-live="polite" className="text-sm">
-        {result?.ok ? "A new invitation is on its way: watch your GitHub notifications." : null}
-        {result && !result.ok ? <span className="text-red-700">{result.error}</span> : null}
+        {result && !result.ok ? <span className="text-red-800">{result.error}</span> : null}
       </span>
     </form>
   );

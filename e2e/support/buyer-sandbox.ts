@@ -1,0 +1,153 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, rmSync } from "node:fs";
+import type { APIRequestContext, Page } from "@playwright/test";
+import postgres from "postgres";
+import { Webhook } from "standardwebhooks";
+import {
+  E2E_CRON_SECRET,
+  E2E_DATA_DIR,
+  E2E_GITHUB_PORT,
+  E2E_ORDER_WEBHOOK_SECRET,
+  E2E_PORT,
+} from "../../playwright.config";
+import { startServerProcess, waitForHealth, type ServerProcess } from "./server-process";
+
+/** Sandbox accounts of the identity stand-in (sandbox/README.md), by their Logto user id. */
+export const ACCOUNTS = {
+  octocat: "sbxoctocat01",
+  hubot: "sbxhubot0001",
+  emailOnly: "sbxbuyer0001",
+} as const;
+
+const ADMIN = { authorization: "Bearer sandbox-admin-token" };
+
+/**
+ * The buyer journeys' own server: `npm start` in sandbox mode on a throwaway PostgreSQL
+ * database, with the GitHub emulator on a known port so the journeys can act as GitHub.
+ */
+export async function startBuyerSandbox(databaseServerUrl: string) {
+  const port = E2E_PORT + 4;
+  const githubPort = E2E_GITHUB_PORT + 4;
+  const name = `repogrant_buyer_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(databaseServerUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(databaseServerUrl);
+  url.pathname = `/${name}`;
+  const dataDir = `${E2E_DATA_DIR}-buyer`;
+  rmSync(dataDir, { recursive: true, force: true });
+  let server: ServerProcess | undefined;
+  const sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
+  const stop = async () => {
+    await server?.stop();
+    await sql.end();
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  };
+  try {
+    server = startServerProcess(port, {
+      DATABASE_URL: url.toString(),
+      DATA_DIR: dataDir,
+      SANDBOX: "1",
+      SANDBOX_GITHUB_PORT: String(githubPort),
+      ORDER_WEBHOOK_SECRET: E2E_ORDER_WEBHOOK_SECRET,
+      CRON_SECRET: E2E_CRON_SECRET,
+      GITHUB_WRITE_INTERVAL_MS: "0",
+    });
+    await waitForHealth(`http://localhost:${port}`, 90_000);
+  } catch (error) {
+    console.error(server?.output());
+    await stop();
+    throw error;
+  }
+  return {
+    baseUrl: `http://localhost:${port}`,
+    github: `http://127.0.0.1:${githubPort}`,
+    sql,
+    output: () => server?.output() ?? "",
+    stop,
+  };
+}
+
+export type BuyerSandbox = Awaited<ReturnType<typeof startBuyerSandbox>>;
+
+/** Picks an account on the identity stand-in's sign-in page. */
+export async function chooseAccount(page: Page, accountId: string) {
+  await page.locator(`button[name="account"][value="${accountId}"]`).click();
+}
+
+export async function emulatorControl(
+  request: APIRequestContext,
+  sandbox: BuyerSandbox,
+  action: string,
+  body: unknown = {},
+) {
+  const response = await request.post(`${sandbox.github}/_emulator/${action}`, { data: body });
+  if (!response.ok()) throw new Error(`${action}: ${response.status()} ${await response.text()}`);
+}
+
+export async function openInvitations(
+  request: APIRequestContext,
+  sandbox: BuyerSandbox,
+  repo: string,
+): Promise<Array<{ id: number; invitee: { login: string }; expired?: boolean }>> {
+  const response = await request.get(`${sandbox.github}/repos/${repo}/invitations`, {
+    headers: ADMIN,
+  });
+  return (await response.json()) as Array<{ id: number; invitee: { login: string } }>;
+}
+
+/** A Standard Webhooks delivery to our own order webhook, as a payment provider sends it. */
+export async function sendOrderEvent(
+  request: APIRequestContext,
+  sandbox: BuyerSandbox,
+  event: { type: "order.paid" | "order.refunded"; data: Record<string, unknown> },
+) {
+  const raw = JSON.stringify(event);
+  const id = `msg_${randomBytes(8).toString("hex")}`;
+  const at = new Date();
+  const response = await request.post(`${sandbox.baseUrl}/api/webhooks/orders`, {
+    data: raw,
+    headers: {
+      "content-type": "application/json",
+      "webhook-id": id,
+      "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
+      "webhook-signature": new Webhook(E2E_ORDER_WEBHOOK_SECRET).sign(id, at, raw),
+    },
+  });
+  if (!response.ok())
+    throw new Error(`order webhook: ${response.status()} ${await response.text()}`);
+  return ((await response.json()) as { orderId: string }).orderId;
+}
+
+/** Asks the server to read open invitations from GitHub now (it does so every 5 minutes). */
+export async function syncInvitations(request: APIRequestContext, sandbox: BuyerSandbox) {
+  const response = await request.post(`${sandbox.baseUrl}/api/cron/fulfill?sync=1`, {
+    headers: { authorization: `Bearer ${E2E_CRON_SECRET}` },
+  });
+  if (!response.ok()) throw new Error(`cron: ${response.status()} ${await response.text()}`);
+}
+
+/** A product on the sandbox world, straight into the database (the dashboard is not ours). */
+export async function createProduct(
+  sandbox: BuyerSandbox,
+  product: { slug: string; name: string; owner: string; repo: string; permission: string },
+) {
+  const [row] = await sandbox.sql<Array<{ id: string }>>`
+    insert into products (slug, name, description, price_cents, currency)
+    values (${product.slug}, ${product.name}, '', 1900, 'USD') returning id`;
+  await sandbox.sql`
+    insert into entitlements (product_id, kind, owner, repo, permission, position)
+    values (${row!.id}, 'github_repo', ${product.owner}, ${product.repo}, ${product.permission}, 0)`;
+}
+
+const SHOTS = "test-results/buyer";
+
+/** Saves the page at desktop and phone width: test-results/buyer/<name>-{desktop,phone}.png. */
+export async function screenshotBothWidths(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  const desktop = page.viewportSize() ?? { width: 1280, height: 720 };
+  await page.screenshot({ path: `${SHOTS}/${name}-desktop.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SHOTS}/${name}-phone.png`, fullPage: true });
+  await page.setViewportSize(desktop);
+}
