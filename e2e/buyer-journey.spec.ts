@@ -1,0 +1,309 @@
+import { expect, test, type Browser, type Request } from "@playwright/test";
+import {
+  ACCOUNTS,
+  chooseAccount,
+  createProduct,
+  emulatorControl,
+  openInvitations,
+  screenshotBothWidths,
+  sendOrderEvent,
+  startBuyerSandbox,
+  syncInvitations,
+  type BuyerSandbox,
+} from "./support/buyer-sandbox";
+
+const databaseUrl = process.env.TEST_DATABASE_URL;
+const DAY = 24 * 60 * 60 * 1000;
+
+test.describe.configure({ mode: "serial" });
+
+test.describe("the buyer journey (sandbox, PostgreSQL)", () => {
+  test.skip(!databaseUrl && process.env.CI !== "true", "TEST_DATABASE_URL is not set");
+  test.setTimeout(120_000);
+
+  let sandbox: BuyerSandbox;
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    sandbox = await startBuyerSandbox(databaseUrl!);
+  });
+  test.afterAll(async () => {
+    await sandbox?.stop();
+  });
+
+  async function signedInPage(browser: Browser, path: string, account: string) {
+    const context = await browser.newContext({ baseURL: sandbox.baseUrl });
+    const page = await context.newPage();
+    await page.goto(path);
+    await chooseAccount(page, account);
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    return { context, page };
+  }
+
+  test("octocat buys the demo product, pays in test mode and reaches access without a reload", async ({
+    browser,
+    request,
+  }) => {
+    const context = await browser.newContext({ baseURL: sandbox.baseUrl });
+    const page = await context.newPage();
+    await page.goto("/");
+    await page.getByRole("link", { name: "View Acme Toolkit (demo)" }).click();
+    await expect(page).toHaveURL(/\/products\/demo$/);
+    await expect(page.getByRole("heading", { name: "Acme Toolkit (demo)" })).toBeVisible();
+    await expect(
+      page.getByText("read access to the private repository acme/toolkit"),
+    ).toBeVisible();
+    await expect(
+      page.getByText("Requires a GitHub account — you will sign in with GitHub before paying."),
+    ).toBeVisible();
+    await screenshotBothWidths(page, "product-anonymous");
+
+    // Straight to GitHub through Logto, then back to the same product.
+    await page.getByRole("link", { name: "Buy — sign in with GitHub" }).click();
+    await chooseAccount(page, ACCOUNTS.octocat);
+    await expect(page).toHaveURL(/\/products\/demo$/);
+    await expect(
+      page.getByText("Invitations go to @octocat — not you? Switch account"),
+    ).toBeVisible();
+    await screenshotBothWidths(page, "product-confirm-account");
+
+    await page.getByRole("button", { name: "Buy", exact: true }).click();
+    await expect(page).toHaveURL(/\/checkout\/[A-Za-z0-9_-]{22}$/);
+    await expect(page.getByText("Test payment — no money moves.")).toBeVisible();
+    await screenshotBothWidths(page, "test-checkout");
+
+    await page.getByRole("button", { name: "Pay $49.00 (test)" }).click();
+    const paidAt = Date.now();
+    const grant = page.getByTestId("grant");
+    await expect(grant.getByText("Invitation sent", { exact: true })).toBeVisible({
+      timeout: 2_000,
+    });
+    expect(Date.now() - paidAt).toBeLessThan(2_000);
+    await expect(page).toHaveURL(/\/purchases\/[A-Za-z0-9_-]{22}$/);
+    await expect(
+      grant.getByRole("link", { name: "Accept the invitation on GitHub" }),
+    ).toHaveAttribute("href", "https://github.com/acme/toolkit/invitations");
+    await expect(grant.getByRole("link", { name: "Your GitHub notifications" })).toHaveAttribute(
+      "href",
+      "https://github.com/notifications",
+    );
+    await expect(
+      grant.getByText(/GitHub also emails it to your account's primary address/),
+    ).toBeVisible();
+    await expect(grant.getByText(/expires on/i)).toBeVisible();
+    await screenshotBothWidths(page, "state-invitation-sent");
+
+    // GitHub is told the invitation was accepted; the page follows by itself.
+    let reloads = 0;
+    page.on("load", () => (reloads += 1));
+    const invitation = (await openInvitations(request, sandbox, "acme/toolkit")).find(
+      (open) => open.invitee.login === "octocat",
+    );
+    await emulatorControl(request, sandbox, "accept-invitation", { id: invitation!.id });
+    await expect(grant.getByText("You have access", { exact: true })).toBeVisible({
+      timeout: 10_000,
+    });
+    expect(reloads).toBe(0);
+    await expect(grant.getByRole("link", { name: "Open acme/toolkit on GitHub" })).toHaveAttribute(
+      "href",
+      "https://github.com/acme/toolkit",
+    );
+    // Settled: the page stops refreshing itself.
+    await expect(page.getByText("This page updates by itself.")).toHaveCount(0);
+    await screenshotBothWidths(page, "state-you-have-access");
+
+    // Buying again is answered with the purchase, not a second payment.
+    await page.goto("/products/demo");
+    await expect(page.getByText("You already have this")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Buy", exact: true })).toHaveCount(0);
+    await context.close();
+  });
+
+  test("an email-only buyer learns GitHub is needed before paying, and no order is made", async ({
+    browser,
+    request,
+  }) => {
+    // An order placed by a shop under this email, before its buyer ever signed in.
+    await sendOrderEvent(request, sandbox, {
+      type: "order.paid",
+      data: { externalId: "email-only-1", product: "demo", buyer: { email: "buyer@example.test" } },
+    });
+    const context = await browser.newContext({ baseURL: sandbox.baseUrl });
+    const page = await context.newPage();
+    await page.goto("/products/demo");
+    await page.getByRole("link", { name: "Sign in", exact: true }).click();
+    await chooseAccount(page, ACCOUNTS.emailOnly);
+    await page.goto("/products/demo");
+    await expect(page.getByText("A GitHub account is needed")).toBeVisible();
+    await expect(page.getByText(/GitHub can only invite a GitHub account/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Buy", exact: true })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Sign in with GitHub" }).first()).toBeVisible();
+    await screenshotBothWidths(page, "product-github-required");
+    const checkoutOrders =
+      await sandbox.sql`select id from orders where source = 'checkout' and buyer_id in (select id from buyers where logto_user_id = ${ACCOUNTS.emailOnly})`;
+    expect(checkoutOrders).toHaveLength(0);
+
+    await page.goto("/purchases");
+    const grant = page.getByTestId("grant");
+    await expect(
+      grant.getByText("Sign in with GitHub to receive your invitation", { exact: false }),
+    ).toBeVisible();
+    await screenshotBothWidths(page, "state-sign-in-with-github");
+    await context.close();
+  });
+
+  test("an expired invitation is re-sent from the page; hubot can neither see nor trigger it", async ({
+    browser,
+    request,
+  }) => {
+    await createProduct(sandbox, {
+      slug: "dotfiles",
+      name: "Dotfiles",
+      owner: "acme-admin",
+      repo: "dotfiles",
+      permission: "push",
+    });
+    const orderId = await sendOrderEvent(request, sandbox, {
+      type: "order.paid",
+      data: {
+        externalId: "dotfiles-octocat",
+        product: "dotfiles",
+        buyer: { githubLogin: "octocat" },
+      },
+    });
+    const octocat = await signedInPage(browser, `/purchases/${orderId}`, ACCOUNTS.octocat);
+    const grant = octocat.page.getByTestId("grant");
+    await expect(grant.getByText("Invitation sent", { exact: true })).toBeVisible();
+
+    // GitHub expires invitations after 7 days; the first expiry is re-sent by itself.
+    for (const round of [1, 2]) {
+      await emulatorControl(request, sandbox, "advance-clock", { ms: 8 * DAY });
+      await syncInvitations(request, sandbox);
+      if (round === 1) {
+        const resent = await openInvitations(request, sandbox, "acme-admin/dotfiles");
+        expect(resent.filter((i) => i.invitee.login === "octocat" && !i.expired)).toHaveLength(1);
+      }
+    }
+    await octocat.page.reload();
+    await expect(grant.getByText("Invitation expired", { exact: true })).toBeVisible();
+    await screenshotBothWidths(octocat.page, "state-invitation-expired");
+
+    // Take the exact request octocat's button sends, without letting it through.
+    let captured: Request | undefined;
+    await octocat.page.route(`**/purchases/${orderId}`, async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      captured = route.request();
+      return route.abort();
+    });
+    await grant
+      .getByRole("button", { name: "Send a new invitation to acme-admin/dotfiles" })
+      .click();
+    await expect.poll(() => captured).toBeDefined();
+    await octocat.page.unroute(`**/purchases/${orderId}`);
+    const replay = (context: { request: typeof request }) =>
+      context.request.post(`${sandbox.baseUrl}/purchases/${orderId}`, {
+        headers: {
+          "next-action": captured!.headers()["next-action"]!,
+          "content-type": captured!.headers()["content-type"]!,
+          accept: "text/x-component",
+          origin: sandbox.baseUrl,
+        },
+        data: captured!.postDataBuffer()!,
+      });
+
+    const hubot = await signedInPage(browser, "/purchases", ACCOUNTS.hubot);
+    expect((await hubot.page.goto(`/purchases/${orderId}`))!.status()).toBe(404);
+    await expect(hubot.page.getByText("Dotfiles")).toHaveCount(0);
+    const asHubot = await replay(hubot.context);
+    expect(await asHubot.text()).toContain("There is no such invitation among your purchases.");
+    const anonymous = await replay({ request });
+    expect(await anonymous.text()).toContain("You are not signed in");
+    const [unchanged] = await sandbox.sql<Array<{ status: string; resends: number }>>`
+      select status, resends from grants where order_id = ${orderId}`;
+    expect(unchanged).toEqual({ status: "expired", resends: 1 });
+
+    // The owner's own click goes through and a fresh invitation arrives.
+    await octocat.page.reload();
+    await grant
+      .getByRole("button", { name: "Send a new invitation to acme-admin/dotfiles" })
+      .click();
+    await expect(grant.getByText("Invitation sent", { exact: true })).toBeVisible({
+      timeout: 10_000,
+    });
+    const open = await openInvitations(request, sandbox, "acme-admin/dotfiles");
+    expect(open.filter((i) => i.invitee.login === "octocat" && !i.expired)).toHaveLength(1);
+    await hubot.context.close();
+    await octocat.context.close();
+  });
+
+  test("every other state of a purchase reads in plain words", async ({ browser, request }) => {
+    const hubot = await signedInPage(browser, "/purchases", ACCOUNTS.hubot);
+    const { page } = hubot;
+    const grant = page.getByTestId("grant");
+    const buy = (product: string, externalId: string) =>
+      sendOrderEvent(request, sandbox, {
+        type: "order.paid",
+        data: { externalId, product, buyer: { githubLogin: "hubot" } },
+      });
+
+    // GitHub answers slowly: the invitation is on its way.
+    await emulatorControl(request, sandbox, "latency", { ms: 8_000 });
+    const demo = await buy("demo", "hubot-demo");
+    await page.goto(`/purchases/${demo}`);
+    await expect(grant.getByText("Sending your invitation…")).toBeVisible();
+    await screenshotBothWidths(page, "state-sending");
+    await emulatorControl(request, sandbox, "latency", { ms: 0 });
+    await expect(grant.getByText("Invitation sent", { exact: true })).toBeVisible({
+      timeout: 15_000,
+    });
+
+    // Declined on GitHub, found by the invitation sync.
+    const invitation = (await openInvitations(request, sandbox, "acme/toolkit")).find(
+      (open) => open.invitee.login === "hubot",
+    );
+    await emulatorControl(request, sandbox, "decline-invitation", { id: invitation!.id });
+    await syncInvitations(request, sandbox);
+    await expect(grant.getByText("Declined on GitHub", { exact: true })).toBeVisible();
+    await expect(grant.getByText(/ask the seller to send a new invitation/)).toBeVisible();
+    await screenshotBothWidths(page, "state-declined");
+
+    // Refunded: the access goes.
+    await sendOrderEvent(request, sandbox, { type: "order.refunded", data: { orderId: demo } });
+    await page.reload();
+    await expect(grant.getByText("Access removed (refunded)", { exact: true })).toBeVisible({
+      timeout: 10_000,
+    });
+    await screenshotBothWidths(page, "state-refunded");
+
+    // The seller's repository does not exist: a failure the buyer cannot fix.
+    await createProduct(sandbox, {
+      slug: "missing",
+      name: "Missing repository",
+      owner: "acme",
+      repo: "missing",
+      permission: "pull",
+    });
+    const missing = await buy("missing", "hubot-missing");
+    await page.goto(`/purchases/${missing}`);
+    await expect(
+      grant.getByText(/^We couldn't invite you: .+\. The seller has been told\.$/),
+    ).toBeVisible({
+      timeout: 10_000,
+    });
+    await screenshotBothWidths(page, "state-failed");
+
+    // GitHub's daily invitation limit for the repository is used up.
+    await emulatorControl(request, sandbox, "invite-daily-limit", { limit: 1 });
+    const limited = await buy("dotfiles", "hubot-dotfiles");
+    await page.goto(`/purchases/${limited}`);
+    await expect(grant.getByText("Waiting for GitHub's daily limit", { exact: true })).toBeVisible({
+      timeout: 10_000,
+    });
+    await expect(grant.getByText(/expected by/i)).toBeVisible();
+    await screenshotBothWidths(page, "state-daily-limit");
+    await emulatorControl(request, sandbox, "invite-daily-limit", { limit: 50 });
+
+    await page.goto("/purchases");
+    await screenshotBothWidths(page, "purchases-list");
+    await hubot.context.close();
+  });
+});
