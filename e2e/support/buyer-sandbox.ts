@@ -10,6 +10,7 @@ import {
   E2E_ORDER_WEBHOOK_SECRET,
   E2E_PORT,
 } from "../../playwright.config";
+import { startIdentityProvider, type IdentityProvider } from "../../sandbox/identity/provider";
 import { startServerProcess, waitForHealth, type ServerProcess } from "./server-process";
 
 /** Sandbox accounts of the identity stand-in (sandbox/README.md), by their Logto user id. */
@@ -21,9 +22,12 @@ export const ACCOUNTS = {
 
 const ADMIN = { authorization: "Bearer sandbox-admin-token" };
 
+const APP = { appId: "buyerjourneys", appSecret: "BuyerJourneysSecret0123456789" };
+
 /**
  * The buyer journeys' own server: `npm start` in sandbox mode on a throwaway PostgreSQL
- * database, with the GitHub emulator on a known port so the journeys can act as GitHub.
+ * database, with the GitHub emulator on a known port so the journeys can act as GitHub, and
+ * the real @logto/next signing in against the Logto stand-in.
  */
 export async function startBuyerSandbox(databaseServerUrl: string) {
   const port = E2E_PORT + 4;
@@ -35,16 +39,30 @@ export async function startBuyerSandbox(databaseServerUrl: string) {
   url.pathname = `/${name}`;
   const dataDir = `${E2E_DATA_DIR}-buyer`;
   rmSync(dataDir, { recursive: true, force: true });
+  const baseUrl = `http://localhost:${port}`;
   let server: ServerProcess | undefined;
+  let identity: IdentityProvider | undefined;
   const sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
   const stop = async () => {
     await server?.stop();
+    await identity?.close();
     await sql.end();
     await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.end();
   };
   try {
+    identity = await startIdentityProvider({
+      port: 0,
+      clients: [
+        { ...APP, redirectUris: [`${baseUrl}/callback`], postLogoutRedirectUris: [baseUrl] },
+      ],
+    });
     server = startServerProcess(port, {
+      APP_URL: baseUrl,
+      LOGTO_ENDPOINT: identity.endpoint,
+      LOGTO_APP_ID: APP.appId,
+      LOGTO_APP_SECRET: APP.appSecret,
+      LOGTO_COOKIE_SECRET: randomBytes(24).toString("hex"),
       DATABASE_URL: url.toString(),
       DATA_DIR: dataDir,
       SANDBOX: "1",
@@ -53,14 +71,14 @@ export async function startBuyerSandbox(databaseServerUrl: string) {
       CRON_SECRET: E2E_CRON_SECRET,
       GITHUB_WRITE_INTERVAL_MS: "0",
     });
-    await waitForHealth(`http://localhost:${port}`, 90_000);
+    await waitForHealth(baseUrl, 90_000);
   } catch (error) {
     console.error(server?.output());
     await stop();
     throw error;
   }
   return {
-    baseUrl: `http://localhost:${port}`,
+    baseUrl,
     github: `http://127.0.0.1:${githubPort}`,
     sql,
     output: () => server?.output() ?? "",
