@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
-import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { Webhook } from "standardwebhooks";
 import {
@@ -168,4 +168,38 @@ export async function screenshotBothWidths(page: Page, name: string) {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${SHOTS}/${name}-phone.png`, fullPage: true });
   await page.setViewportSize(desktop);
+}
+
+/**
+ * The sandbox for one journey file: started before its tests, stopped after. The journeys run
+ * on PostgreSQL, so without TEST_DATABASE_URL they are skipped (CI=true insists on it).
+ */
+export function useBuyerSandbox(): () => BuyerSandbox {
+  const databaseUrl = process.env.TEST_DATABASE_URL;
+  let sandbox: BuyerSandbox | undefined;
+  test.describe.configure({ mode: "serial" });
+  test.skip(!databaseUrl && process.env.CI !== "true", "TEST_DATABASE_URL is not set");
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    sandbox = await startBuyerSandbox(databaseUrl!);
+  });
+  test.afterAll(async () => {
+    await sandbox?.stop();
+  });
+  return () => sandbox!;
+}
+
+/** A fresh browser profile that opens `path`, signs in as `account` there and comes back. */
+export async function signedInPage(
+  browser: Browser,
+  sandbox: BuyerSandbox,
+  path: string,
+  account: string,
+) {
+  const context = await browser.newContext({ baseURL: sandbox.baseUrl });
+  const page = await context.newPage();
+  await page.goto(path);
+  await chooseAccount(page, account);
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
+  return { context, page };
 }

@@ -2,7 +2,12 @@ import { expect, it } from "vitest";
 import { describeEachDatabase } from "../db/testing";
 import { createProduct } from "../products/create-product";
 import { paidOrderFor, setGrantStatus, signedInBuyer } from "../../test/support/buyer-fixtures";
-import { getBuyerPurchase, listBuyerPurchases, purchaseInFlight } from "./buyer-purchases";
+import {
+  getBuyerPurchase,
+  listBuyerPurchases,
+  purchaseAwaitsGithub,
+  purchaseInFlight,
+} from "./buyer-purchases";
 
 describeEachDatabase("a buyer's purchases", (database) => {
   it("shows a buyer their own orders with each grant, and nobody else's", async () => {
@@ -66,5 +71,20 @@ describeEachDatabase("a buyer's purchases", (database) => {
     expect(await current()).toBe(false);
     await setGrantStatus(db, orderId, { status: "expired" });
     expect(await current()).toBe(false); // the buyer acts next, nothing moves by itself
+  });
+
+  it("waits for a GitHub sign-in when the buyer has none, without polling", async () => {
+    const db = database.db();
+    const product = await createProduct(db, {
+      slug: "email-only",
+      name: "Email only",
+      entitlements: [{ kind: "github_repo", owner: "acme", repo: "toolkit", permission: "pull" }],
+    });
+    const buyer = await signedInBuyer(db, "logto_email", null, "buyer@example.test");
+    const orderId = await paidOrderFor(db, buyer, product.id, new Date("2026-11-29T10:00:00Z"));
+    const purchase = (await getBuyerPurchase(db, buyer.id, orderId))!;
+    expect(purchase.grants).toMatchObject([{ status: "waiting_for_github" }]);
+    expect(purchaseAwaitsGithub(purchase)).toBe(true);
+    expect(purchaseInFlight(purchase)).toBe(false);
   });
 });

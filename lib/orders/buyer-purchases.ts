@@ -120,3 +120,8 @@ export function purchaseInFlight(purchase: Purchase): boolean {
   if (purchase.status === "pending") return true;
   return purchase.grants.some((grant) => describeGrantStatus(grant, "buyer").inFlight);
 }
+
+/** Whether something bought waits for the buyer to sign in with GitHub (an email-only order). */
+export function purchaseAwaitsGithub(purchase: Purchase): boolean {
+  return purchase.grants.some((grant) => grant.status === "waiting_for_github");
+}

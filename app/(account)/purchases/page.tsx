@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { getDb } from "@/lib/db";
-import { listBuyerPurchases, purchaseInFlight } from "@/lib/orders/buyer-purchases";
+import {
+  listBuyerPurchases,
+  purchaseAwaitsGithub,
+  purchaseInFlight,
+} from "@/lib/orders/buyer-purchases";
 import { paymentUrlFor } from "@/lib/orders/start-checkout";
 import { testPaymentsSetting } from "@/lib/orders/test-payments";
 import { requireBuyerSession } from "./buyer-page-session";
@@ -19,7 +23,10 @@ export default async function PurchasesPage() {
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">Your purchases</h1>
-      {session.github ? null : <GithubNeeded returnTo="/purchases" />}
+      {/* A grant waiting for GitHub says so itself, with its own button. */}
+      {session.github || purchases.some(purchaseAwaitsGithub) ? null : (
+        <GithubNeeded returnTo="/purchases" />
+      )}
       {purchases.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
           <p className="font-medium">You have not bought anything yet.</p>

@@ -3,7 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { getDb } from "@/lib/db";
-import { getBuyerPurchase, purchaseInFlight } from "@/lib/orders/buyer-purchases";
+import {
+  getBuyerPurchase,
+  purchaseAwaitsGithub,
+  purchaseInFlight,
+} from "@/lib/orders/buyer-purchases";
 import { paymentUrlFor } from "@/lib/orders/start-checkout";
 import { testPaymentsSetting } from "@/lib/orders/test-payments";
 import { requireBuyerSession } from "../buyer-page-session";
@@ -27,7 +31,9 @@ export default async function PurchasePage({ params }: { params: Promise<{ order
       <Link href="/purchases" className="text-sm font-medium text-slate-700 underline">
         ← All your purchases
       </Link>
-      {session.github ? null : <GithubNeeded returnTo={returnTo} />}
+      {session.github || purchaseAwaitsGithub(purchase) ? null : (
+        <GithubNeeded returnTo={returnTo} />
+      )}
       <PurchaseCard
         purchase={purchase}
         heading="h1"
