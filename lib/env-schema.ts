@@ -13,6 +13,12 @@ const positiveInt = (fallback: number) =>
     z.coerce.number().int().positive().default(fallback),
   );
 
+/** A port to listen on; 0 (the default) picks a free one. */
+const port = z.preprocess(
+  (value) => (value === "" || value === undefined ? undefined : value),
+  z.coerce.number().int().min(0).max(65_535).default(0),
+);
+
 const flag = z
   .enum(["", "0", "1", "true", "false"])
   .optional()
@@ -30,10 +36,8 @@ const envSchema = z.object({
   ),
   DATA_DIR: optionalText,
   SANDBOX: flag,
-  SANDBOX_GITHUB_PORT: z.preprocess(
-    (value) => (value === "" || value === undefined ? undefined : value),
-    z.coerce.number().int().min(0).max(65_535).default(0),
-  ),
+  SANDBOX_GITHUB_PORT: port,
+  SANDBOX_IDENTITY_PORT: port,
   LOGTO_ENDPOINT: optionalText.pipe(z.url().optional()),
   LOGTO_APP_ID: optionalText,
   LOGTO_APP_SECRET: optionalText,

@@ -20,6 +20,7 @@ export interface IdentityProvider {
   endpoint: string;
   /** `${endpoint}/oidc`, as Logto mounts its provider. */
   issuer: string;
+  /** Stops listening and drops open connections; calling it again is harmless. */
   close(): Promise<void>;
 }
 
@@ -90,13 +91,14 @@ export async function startIdentityProvider(
     });
   });
 
+  let closing: Promise<void> | undefined;
   return {
     endpoint,
     issuer,
     close: () =>
-      new Promise<void>((resolve, reject) => {
+      (closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      })),
   };
 }
