@@ -8,6 +8,7 @@ export default tseslint.config(
       ".next/",
       "node_modules/",
       ".data/",
+      ".e2e-data/",
       "test-results/",
       "playwright-report/",
       "drizzle/",

@@ -1,9 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
 
-// Ports and data dir can be moved by env, so that several checkouts can run journeys at once.
-export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
-export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
-export const E2E_GITHUB_PORT = Number(process.env.E2E_GITHUB_PORT ?? 3220);
+// Ports and the data dir can be moved (E2E_PORT, E2E_GITHUB_PORT, E2E_IDENTITY_PORT,
+// E2E_DATA_DIR) so that several checkouts can run their journeys side by side. Journeys that
+// start a server of their own use E2E_PORT + 1, + 2 and (buyer journeys) + 4.
+const portFrom = (name: string, fallback: number) => Number(process.env[name] || fallback);
+export const E2E_PORT = portFrom("E2E_PORT", 3210);
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR || ".data/e2e";
+export const E2E_GITHUB_PORT = portFrom("E2E_GITHUB_PORT", 3220);
+export const E2E_IDENTITY_PORT = portFrom("E2E_IDENTITY_PORT", 3230);
 export const E2E_ORDER_WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 export const E2E_CRON_SECRET = "e2e-cron-secret-0123456789";
 

@@ -20,16 +20,16 @@ export async function POST(request: Request) {
   const logto = getLogtoConfig();
   if (!logto) redirect("/");
   try {
-    // Revokes the refresh token, clears our cookie, then ends Logto's session too.
+    // Revokes the refresh token, then sends the browser to end Logto's session too.
     await signOut(logto, appUrl);
   } catch (error) {
+    // The SDK leaves an emptied cookie behind; nothing of the session should stay.
+    (await cookies()).delete(sessionCookieName(logto));
     unstable_rethrow(error);
-    // Logto is unreachable: at least nobody stays signed in here.
     console.error(
       "Sign-out could not reach Logto:",
       error instanceof Error ? error.message : error,
     );
-    (await cookies()).delete(sessionCookieName(logto));
   }
   redirect("/");
 }

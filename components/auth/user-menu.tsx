@@ -27,31 +27,38 @@ export function UserMenu({ session }: { session: Session | null }) {
   }
   const displayName = session.name ?? session.verifiedEmail ?? "Signed in";
   return (
-    <nav aria-label="Account" className="flex flex-wrap items-center justify-end gap-2 sm:gap-3">
-      {session.role === "merchant" ? (
-        <Link href="/dashboard" className={`${buttonClass} text-slate-700 hover:bg-slate-100`}>
-          Dashboard
+    <nav
+      aria-label="Account"
+      className="flex w-full flex-wrap items-center justify-between gap-2 sm:w-auto sm:justify-end sm:gap-3"
+    >
+      <div className="flex items-center gap-1">
+        {session.role === "merchant" ? (
+          <Link href="/dashboard" className={`${buttonClass} text-slate-700 hover:bg-slate-100`}>
+            Dashboard
+          </Link>
+        ) : null}
+        <Link href="/purchases" className={`${buttonClass} text-slate-700 hover:bg-slate-100`}>
+          Purchases
         </Link>
-      ) : null}
-      <Link href="/purchases" className={`${buttonClass} text-slate-700 hover:bg-slate-100`}>
-        Purchases
-      </Link>
-      <div className="flex items-center gap-2" data-testid="signed-in-person">
-        <Avatar url={session.avatarUrl} name={displayName} />
-        <div className="flex flex-col leading-tight">
-          <span className="max-w-[10rem] truncate text-sm font-medium">{displayName}</span>
-          {session.github?.login ? (
-            <span className="text-xs text-slate-600">
-              <span className="sr-only">GitHub account </span>@{session.github.login}
-            </span>
-          ) : (
-            <a href="/sign-in?with=github" className="text-xs text-slate-600 underline">
-              Link GitHub
-            </a>
-          )}
-        </div>
       </div>
-      <SignOutButton />
+      <div className="flex items-center gap-2 sm:gap-3">
+        <div className="flex items-center gap-2" data-testid="signed-in-person">
+          <Avatar url={session.avatarUrl} name={displayName} />
+          <div className="flex flex-col leading-tight">
+            <span className="max-w-[10rem] truncate text-sm font-medium">{displayName}</span>
+            {session.github?.login ? (
+              <span className="text-xs text-slate-600">
+                <span className="sr-only">GitHub account </span>@{session.github.login}
+              </span>
+            ) : (
+              <a href="/sign-in?with=github" className="text-xs text-slate-600 underline">
+                Link GitHub
+              </a>
+            )}
+          </div>
+        </div>
+        <SignOutButton />
+      </div>
     </nav>
   );
 }

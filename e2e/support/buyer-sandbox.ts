@@ -1,17 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import postgres from "postgres";
 import { Webhook } from "standardwebhooks";
 import {
   E2E_CRON_SECRET,
   E2E_DATA_DIR,
   E2E_GITHUB_PORT,
+  E2E_IDENTITY_PORT,
   E2E_ORDER_WEBHOOK_SECRET,
   E2E_PORT,
 } from "../../playwright.config";
-import { startIdentityProvider, type IdentityProvider } from "../../sandbox/identity/provider";
-import { startServerProcess, waitForHealth, type ServerProcess } from "./server-process";
+import { startSignedInApp } from "./signed-in-app";
 
 /** Sandbox accounts of the identity stand-in (sandbox/README.md), by their Logto user id. */
 export const ACCOUNTS = {
@@ -22,67 +21,29 @@ export const ACCOUNTS = {
 
 const ADMIN = { authorization: "Bearer sandbox-admin-token" };
 
-const APP = { appId: "buyerjourneys", appSecret: "BuyerJourneysSecret0123456789" };
-
 /**
- * The buyer journeys' own server: `npm start` in sandbox mode on a throwaway PostgreSQL
- * database, with the GitHub emulator on a known port so the journeys can act as GitHub, and
- * the real @logto/next signing in against the Logto stand-in.
+ * The buyer journeys' own server (the sign-in journeys' signed-in app on PostgreSQL), with the
+ * GitHub emulator on a known port so that the journeys can act as GitHub.
  */
-export async function startBuyerSandbox(databaseServerUrl: string) {
-  const port = E2E_PORT + 4;
+export async function startBuyerSandbox(databaseUrl: string) {
   const githubPort = E2E_GITHUB_PORT + 4;
-  const name = `repogrant_buyer_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(databaseServerUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(databaseServerUrl);
-  url.pathname = `/${name}`;
-  const dataDir = `${E2E_DATA_DIR}-buyer`;
-  rmSync(dataDir, { recursive: true, force: true });
-  const baseUrl = `http://localhost:${port}`;
-  let server: ServerProcess | undefined;
-  let identity: IdentityProvider | undefined;
-  const sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
-  const stop = async () => {
-    await server?.stop();
-    await identity?.close();
-    await sql.end();
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end();
-  };
-  try {
-    identity = await startIdentityProvider({
-      port: 0,
-      clients: [
-        { ...APP, redirectUris: [`${baseUrl}/callback`], postLogoutRedirectUris: [baseUrl] },
-      ],
-    });
-    server = startServerProcess(port, {
-      APP_URL: baseUrl,
-      LOGTO_ENDPOINT: identity.endpoint,
-      LOGTO_APP_ID: APP.appId,
-      LOGTO_APP_SECRET: APP.appSecret,
-      LOGTO_COOKIE_SECRET: randomBytes(24).toString("hex"),
-      DATABASE_URL: url.toString(),
-      DATA_DIR: dataDir,
-      SANDBOX: "1",
+  const app = await startSignedInApp({
+    databaseUrl,
+    port: E2E_PORT + 4,
+    identityPort: E2E_IDENTITY_PORT + 4,
+    dataDir: `${E2E_DATA_DIR}-buyer`,
+    env: {
       SANDBOX_GITHUB_PORT: String(githubPort),
       ORDER_WEBHOOK_SECRET: E2E_ORDER_WEBHOOK_SECRET,
       CRON_SECRET: E2E_CRON_SECRET,
       GITHUB_WRITE_INTERVAL_MS: "0",
-    });
-    await waitForHealth(baseUrl, 90_000);
-  } catch (error) {
-    console.error(server?.output());
-    await stop();
-    throw error;
-  }
+    },
+  });
   return {
-    baseUrl,
+    baseUrl: app.url,
     github: `http://127.0.0.1:${githubPort}`,
-    sql,
-    output: () => server?.output() ?? "",
-    stop,
+    sql: app.sql,
+    stop: () => app.stop(),
   };
 }
 

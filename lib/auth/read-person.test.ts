@@ -44,10 +44,10 @@ describe("reading who signed in from Logto's claims", () => {
       sub: "sbxlegacy001",
       name: "Legacy Buyer",
       identities: {
-        github: { userId: "1000001", details: { rawData: { login: "legacy-buyer", id: 1000001 } } },
+        github: { userId: "1000003", details: { rawData: { login: "legacy-buyer", id: 1000003 } } },
       },
     };
-    expect(readPerson(legacy)?.github).toEqual({ userId: 1000001, login: "legacy-buyer" });
+    expect(readPerson(legacy)?.github).toEqual({ userId: 1000003, login: "legacy-buyer" });
   });
 
   it("keeps the id when a record is older still and has no login at all", () => {
