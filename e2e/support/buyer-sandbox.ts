@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { Webhook } from "standardwebhooks";
 import {
   E2E_CRON_SECRET,
   E2E_DATA_DIR,
@@ -10,6 +9,7 @@ import {
   E2E_ORDER_WEBHOOK_SECRET,
   E2E_PORT,
 } from "../../playwright.config";
+import { signedOrderDelivery } from "./signed-order-delivery";
 import { startSignedInApp } from "./signed-in-app";
 
 /** Sandbox accounts of the identity stand-in (sandbox/README.md), by their Logto user id. */
@@ -81,18 +81,11 @@ export async function sendOrderEvent(
   sandbox: BuyerSandbox,
   event: { type: "order.paid" | "order.refunded"; data: Record<string, unknown> },
 ) {
-  const raw = JSON.stringify(event);
   const id = `msg_${randomBytes(8).toString("hex")}`;
-  const at = new Date();
-  const response = await request.post(`${sandbox.baseUrl}/api/webhooks/orders`, {
-    data: raw,
-    headers: {
-      "content-type": "application/json",
-      "webhook-id": id,
-      "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
-      "webhook-signature": new Webhook(E2E_ORDER_WEBHOOK_SECRET).sign(id, at, raw),
-    },
-  });
+  const response = await request.post(
+    `${sandbox.baseUrl}/api/webhooks/orders`,
+    signedOrderDelivery(event, id),
+  );
   if (!response.ok())
     throw new Error(`order webhook: ${response.status()} ${await response.text()}`);
   return ((await response.json()) as { orderId: string }).orderId;

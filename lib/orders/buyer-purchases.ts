@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { grants, orders, products, type OrderStatus } from "../db/schema";
 import type { Database } from "../db/types";
+import { grantAccessColumns } from "./existing-access";
 import { describeGrantStatus, type DescribableGrant } from "../grants/describe-grant-status";
 
 export interface PurchaseGrant extends DescribableGrant {
@@ -36,13 +37,7 @@ const grantColumns = {
   id: grants.id,
   orderId: grants.orderId,
   status: grants.status,
-  kind: grants.kind,
-  owner: grants.owner,
-  repo: grants.repo,
-  permission: grants.permission,
-  org: grants.org,
-  teamSlug: grants.teamSlug,
-  teamRole: grants.teamRole,
+  ...grantAccessColumns,
   githubLogin: grants.githubLogin,
   expiresAt: grants.expiresAt,
   nextAttemptAt: grants.nextAttemptAt,

@@ -9,6 +9,17 @@ export interface BuyerAccount {
   githubUserId: number | null;
 }
 
+/** A grant's snapshot of what it gives, as `AccessRow` reads it. */
+export const grantAccessColumns = {
+  kind: grants.kind,
+  owner: grants.owner,
+  repo: grants.repo,
+  permission: grants.permission,
+  org: grants.org,
+  teamSlug: grants.teamSlug,
+  teamRole: grants.teamRole,
+};
+
 interface HeldGrant extends AccessRow {
   orderId: string;
 }
@@ -44,16 +55,7 @@ export async function findExistingAccess(
 ): Promise<{ orderId: string } | undefined> {
   if (wanted.length === 0) return undefined;
   const held: HeldGrant[] = await db
-    .select({
-      orderId: grants.orderId,
-      kind: grants.kind,
-      owner: grants.owner,
-      repo: grants.repo,
-      permission: grants.permission,
-      org: grants.org,
-      teamSlug: grants.teamSlug,
-      teamRole: grants.teamRole,
-    })
+    .select({ orderId: grants.orderId, ...grantAccessColumns })
     .from(grants)
     .innerJoin(orders, eq(orders.id, grants.orderId))
     .where(

@@ -4,7 +4,8 @@ import { StatusBadge } from "@/components/status-badge";
 import { accessTarget, describeAccess, targetName } from "@/lib/grants/describe-access";
 import { describeGrantStatus, type NextStep } from "@/lib/grants/describe-grant-status";
 import type { PurchaseGrant } from "@/lib/orders/buyer-purchases";
-import { RenewInvitationButton } from "./renew-invitation-button";
+import { ActionButton } from "@/components/action-button";
+import { renewInvitationAction } from "./actions";
 
 const primary =
   "inline-flex justify-center rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700 focus-visible:ring-2 focus-visible:ring-slate-900 focus-visible:ring-offset-2 focus-visible:outline-none";
@@ -40,7 +41,15 @@ function NextStepLinks({
         </a>
       );
     case "resend_invitation":
-      return <RenewInvitationButton grantId={grantId} target={target} />;
+      return (
+        <ActionButton
+          action={renewInvitationAction}
+          fields={{ grantId }}
+          label="Send a new invitation"
+          pendingLabel="Sending…"
+          ariaLabel={`Send a new invitation to ${target}`}
+        />
+      );
     case "sign_in_with_github":
       // A plain anchor: /sign-in starts a sign-in and must never be prefetched.
       return (

@@ -7,7 +7,8 @@ import { getBuyerPurchase } from "@/lib/orders/buyer-purchases";
 import { paysByTestCheckout } from "@/lib/orders/start-checkout";
 import { testPaymentsSetting } from "@/lib/orders/test-payments";
 import { formatPrice } from "@/lib/products/format-price";
-import { PayTestButton } from "./pay-test-button";
+import { ActionButton } from "@/components/action-button";
+import { payTestOrderAction } from "./actions";
 
 export const metadata: Metadata = { title: "Test checkout · Repogrant" };
 export const dynamic = "force-dynamic";
@@ -50,7 +51,14 @@ export default async function TestCheckoutPage({
           .
         </p>
         <div className="mt-5">
-          <PayTestButton orderId={orderId} price={price} />
+          <ActionButton
+            action={payTestOrderAction}
+            fields={{ orderId }}
+            label={`Pay ${price} (test)`}
+            pendingLabel="Paying…"
+            variant="pay"
+            fullWidth
+          />
         </div>
       </div>
     </section>

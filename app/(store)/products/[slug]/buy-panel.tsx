@@ -2,7 +2,8 @@ import { githubSignInPath } from "@/lib/auth/github-sign-in-path";
 import Link from "next/link";
 import type { Session } from "@/lib/auth/session";
 import type { ProductForSale } from "@/lib/products/queries";
-import { BuyButton } from "./buy-button";
+import { ActionButton } from "@/components/action-button";
+import { buyProductAction } from "./actions";
 
 const primary =
   "inline-flex w-full justify-center rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 focus-visible:ring-2 focus-visible:ring-slate-900 focus-visible:ring-offset-2 focus-visible:outline-none";
@@ -72,7 +73,13 @@ export function BuyPanel({
           Switch account
         </a>
       </p>
-      <BuyButton slug={product.slug} />
+      <ActionButton
+        action={buyProductAction}
+        fields={{ slug: product.slug }}
+        label="Buy"
+        pendingLabel="Taking you to payment…"
+        fullWidth
+      />
     </div>
   );
 }
