@@ -4,12 +4,12 @@
 // PGlite always; PostgreSQL too when TEST_DATABASE_URL is set.
 import { performance } from "node:perf_hooks";
 import { openPglite, openPostgres } from "../lib/db/open";
-import { createThrowawayPostgres } from "../lib/db/testing-postgres";
+import { createThrowawayPostgres } from "../test/support/throwaway-postgres";
 import type { DatabaseHandle } from "../lib/db/types";
 import { runFulfillment } from "../lib/fulfillment/run-fulfillment";
 import { applyOrderEvent } from "../lib/orders/apply-order-event";
 import { createProduct } from "../lib/products/create-product";
-import { engineAgainst, seedWithBuyers } from "../lib/testing/fulfillment-fixtures";
+import { engineAgainst, seedWithBuyers } from "../test/support/fulfillment-fixtures";
 import { startGithubEmulator } from "../sandbox/github/emulator";
 
 const ORDERS = 500;

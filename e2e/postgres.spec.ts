@@ -18,11 +18,10 @@ test.describe("on PostgreSQL", () => {
     const url = new URL(baseUrl!);
     url.pathname = `/${name}`;
     const port = E2E_PORT + 2;
-    const dataDir = `${E2E_DATA_DIR}-pg`;
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(`${E2E_DATA_DIR}-pg`, { recursive: true, force: true });
     const server = startServerProcess(port, {
       DATABASE_URL: url.toString(),
-      DATA_DIR: dataDir,
+      DATA_DIR: `${E2E_DATA_DIR}-pg`,
       SANDBOX: "1",
       SANDBOX_GITHUB_PORT: "0",
     });

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { E2E_IDENTITY_PORT, E2E_PORT } from "../playwright.config";
-import { signedOrderRequest, TEST_WEBHOOK_SECRET } from "../lib/testing/sign-order-webhook";
+import { signedOrderRequest, TEST_WEBHOOK_SECRET } from "../test/support/sign-order-webhook";
 import { startSignedInApp, type SignedInApp } from "./support/signed-in-app";
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
@@ -105,7 +105,7 @@ test.describe("signing in with Logto (sandbox identity provider, PostgreSQL)", (
           buyer: { email: "octocat@github.com" },
         },
       },
-      { url: `${app.url}/api/webhooks/orders` },
+      { at: new Date(), url: `${app.url}/api/webhooks/orders` },
     );
     expect((await fetch(order)).status).toBe(200);
     const grantStatus = async () =>
@@ -282,6 +282,26 @@ test.describe("signing in with Logto (sandbox identity provider, PostgreSQL)", (
   });
 });
 
+test("with no Logto settings, the sandbox's own identity provider signs in its merchant and octocat", async ({
+  browser,
+  baseURL,
+}) => {
+  // The shared server runs `npm start` with SANDBOX=1 and no LOGTO_*: the launcher wires it.
+  const merchant = await newPage(browser, baseURL!);
+  await merchant.goto("/");
+  await merchant.getByRole("link", { name: "Sign in", exact: true }).click();
+  await merchant.getByRole("button", { name: /^Acme Merchant/ }).click();
+  await expect(merchant.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await merchant.context().close();
+
+  const buyer = await newPage(browser, baseURL!);
+  await buyer.goto("/");
+  await buyer.getByRole("link", { name: "Sign in with GitHub" }).click();
+  await buyer.getByRole("button", { name: /^octocat/ }).click();
+  await expect(buyer.getByTestId("signed-in-person")).toContainText("@octocat");
+  await buyer.context().close();
+});
+
 async function newPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ baseURL });
   return context.newPage();
@@ -295,7 +315,7 @@ async function failedGrant(app: SignedInApp): Promise<number> {
       timestamp: new Date().toISOString(),
       data: { externalId: "e2e_ghost", product: "demo", buyer: { githubLogin: "ghost-nobody" } },
     },
-    { url: `${app.url}/api/webhooks/orders` },
+    { at: new Date(), url: `${app.url}/api/webhooks/orders` },
   );
   expect((await fetch(order)).status).toBe(200);
   let id = 0;

@@ -1,5 +1,18 @@
-// Pure parsing, importable by scripts outside Next; the app reads it through lib/config.ts.
+// Every setting the app reads, typed and validated once, with its default. Pure parsing,
+// importable by scripts outside Next; the app reads it through lib/config.ts.
 import { z } from "zod";
+import { ConfigError } from "./config-error";
+
+export { ConfigError };
+
+/** The defaults, in one place (fulfillmentSettings() uses them too). */
+export const DEFAULTS = {
+  port: 3000,
+  dataDir: ".data",
+  githubWriteIntervalMs: 1000,
+  inviteDailyLimit: 50,
+  inviteRetryMaxHours: 72,
+} as const;
 
 const optionalText = z
   .string()
@@ -7,26 +20,25 @@ const optionalText = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+const blankIsUnset = (value: unknown) => (value === "" ? undefined : value);
+
 const positiveInt = (fallback: number) =>
-  z.preprocess(
-    (value) => (value === "" || value === undefined ? undefined : value),
-    z.coerce.number().int().positive().default(fallback),
-  );
+  z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(fallback));
 
 /** A port to listen on; 0 (the default) picks a free one. */
-const port = z.preprocess(
-  (value) => (value === "" || value === undefined ? undefined : value),
-  z.coerce.number().int().min(0).max(65_535).default(0),
-);
+const port = z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65_535).default(0));
 
 const flag = z
   .enum(["", "0", "1", "true", "false"])
   .optional()
   .transform((value) => value === "1" || value === "true");
 
+const list = (separator: RegExp) =>
+  optionalText.transform((value) => (value ?? "").split(separator).filter(Boolean));
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: positiveInt(3000),
+  PORT: positiveInt(DEFAULTS.port),
   APP_URL: optionalText.pipe(z.url().optional()),
   DATABASE_URL: optionalText.pipe(
     z
@@ -44,7 +56,7 @@ const envSchema = z.object({
   LOGTO_COOKIE_SECRET: optionalText.pipe(
     z.string().min(32, "must be at least 32 characters").optional(),
   ),
-  MERCHANT_USERS: optionalText,
+  MERCHANT_USERS: list(/[\s,]+/),
   GITHUB_TOKEN: optionalText,
   GITHUB_APP_ID: optionalText,
   GITHUB_APP_PRIVATE_KEY: optionalText,
@@ -52,17 +64,32 @@ const envSchema = z.object({
   GITHUB_ORG_SLUG: optionalText,
   GITHUB_WEBHOOK_SECRET: optionalText,
   GITHUB_WRITE_INTERVAL_MS: z.preprocess(
-    (value) => (value === "" || value === undefined ? undefined : value),
-    z.coerce.number().int().min(0).default(1000),
+    blankIsUnset,
+    z.coerce
+      .number({ error: "must be a number of milliseconds (0 or more)" })
+      .int()
+      .min(0, "must be a number of milliseconds (0 or more)")
+      .default(DEFAULTS.githubWriteIntervalMs),
   ),
-  ORDER_WEBHOOK_SECRET: optionalText,
+  ORDER_WEBHOOK_SECRET: list(/\s+/),
   TEST_PAYMENTS: flag,
   CRON_SECRET: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
-  INVITE_DAILY_LIMIT: positiveInt(50),
-  INVITE_RETRY_MAX_HOURS: positiveInt(72),
+  INVITE_DAILY_LIMIT: positiveInt(DEFAULTS.inviteDailyLimit),
+  INVITE_RETRY_MAX_HOURS: positiveInt(DEFAULTS.inviteRetryMaxHours),
 });
 
-export type Env = z.infer<typeof envSchema>;
+type Env = z.infer<typeof envSchema>;
+
+/** The GitHub credentials and endpoint; which of token or App is used is lib/github's call. */
+export interface GithubConfig {
+  token: string | undefined;
+  appId: string | undefined;
+  appPrivateKey: string | undefined;
+  apiUrl: string | undefined;
+  orgSlug: string | undefined;
+  webhookSecret: string | undefined;
+  writeIntervalMs: number;
+}
 
 /** Logto is configured only when all four settings are present; otherwise we name the missing. */
 export type LogtoSettings =
@@ -73,23 +100,44 @@ export interface Config {
   env: Env["NODE_ENV"];
   port: number;
   appUrl: string;
-  logto: LogtoSettings;
-  /** MERCHANT_USERS split on commas and whitespace: Logto user ids, emails or GitHub logins. */
-  merchantUsers: string[];
   databaseUrl: string | undefined;
   dataDir: string;
   pgliteDir: string;
   sandbox: boolean;
-  raw: Env;
+  sandboxGithubPort: number;
+  sandboxIdentityPort: number;
+  /** Sign-in; configured only when all four LOGTO_* variables are set. */
+  logto: LogtoSettings;
+  /** MERCHANT_USERS split on commas and whitespace: Logto user ids, emails or GitHub logins. */
+  merchantUsers: string[];
+  github: GithubConfig;
+  /** Standard Webhooks secrets for the order webhook (several while rotating). */
+  orderWebhookSecrets: string[];
+  /** TEST_PAYMENTS: products without a payment link may be paid on the test checkout. */
+  testPayments: boolean;
+  cronSecret: string | undefined;
+  fulfillment: { inviteDailyLimit: number; inviteRetryMaxHours: number };
 }
 
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
+const LOGTO_VARIABLES = [
+  "LOGTO_ENDPOINT",
+  "LOGTO_APP_ID",
+  "LOGTO_APP_SECRET",
+  "LOGTO_COOKIE_SECRET",
+] as const;
 
-/** Parses an environment; throws one message listing every invalid variable by name. */
+// Sign-in either works or is off: a half-configured Logto names what is missing at start.
+const withLogtoComplete = envSchema.superRefine((env, ctx) => {
+  const set = LOGTO_VARIABLES.filter((name) => env[name] !== undefined);
+  if (set.length === 0 || set.length === LOGTO_VARIABLES.length) return;
+  for (const name of LOGTO_VARIABLES.filter((n) => env[n] === undefined)) {
+    ctx.addIssue({ code: "custom", path: [name], message: `is required when ${set[0]} is set` });
+  }
+});
+
+/** Parses an environment; throws one ConfigError listing every invalid variable by name. */
 export function parseConfig(source: Record<string, string | undefined>): Config {
-  const parsed = envSchema.safeParse(source);
+  const parsed = withLogtoComplete.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
       (issue) => `${issue.path.join(".")}: ${issue.message}`,
@@ -97,7 +145,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
   const env = parsed.data;
-  const dataDir = env.DATA_DIR ?? ".data";
+  const dataDir = env.DATA_DIR ?? DEFAULTS.dataDir;
   return {
     env: env.NODE_ENV,
     port: env.PORT,
@@ -106,9 +154,26 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     dataDir,
     pgliteDir: `${dataDir.replace(/\/$/, "")}/pglite`,
     sandbox: env.SANDBOX,
+    sandboxGithubPort: env.SANDBOX_GITHUB_PORT,
+    sandboxIdentityPort: env.SANDBOX_IDENTITY_PORT,
     logto: logtoSettings(env),
-    merchantUsers: (env.MERCHANT_USERS ?? "").split(/[\s,]+/).filter((entry) => entry !== ""),
-    raw: env,
+    merchantUsers: env.MERCHANT_USERS,
+    github: {
+      token: env.GITHUB_TOKEN,
+      appId: env.GITHUB_APP_ID,
+      appPrivateKey: env.GITHUB_APP_PRIVATE_KEY,
+      apiUrl: env.GITHUB_API_URL,
+      orgSlug: env.GITHUB_ORG_SLUG,
+      webhookSecret: env.GITHUB_WEBHOOK_SECRET,
+      writeIntervalMs: env.GITHUB_WRITE_INTERVAL_MS,
+    },
+    orderWebhookSecrets: env.ORDER_WEBHOOK_SECRET,
+    testPayments: env.TEST_PAYMENTS,
+    cronSecret: env.CRON_SECRET,
+    fulfillment: {
+      inviteDailyLimit: env.INVITE_DAILY_LIMIT,
+      inviteRetryMaxHours: env.INVITE_RETRY_MAX_HOURS,
+    },
   };
 }
 

@@ -36,12 +36,12 @@ async function main(): Promise<void> {
   const wanted = [
     decision.kind === "sandbox" && {
       reason: `Sandbox (${decision.reason})`,
-      port: config.raw.SANDBOX_GITHUB_PORT,
+      port: config.sandboxGithubPort,
       start: startSandbox,
     },
     identityDecision.kind === "sandbox" && {
       reason: `Sandbox sign-in (${identityDecision.reason})`,
-      port: config.raw.SANDBOX_IDENTITY_PORT,
+      port: config.sandboxIdentityPort,
       start: startIdentitySandbox,
     },
   ];

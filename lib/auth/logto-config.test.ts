@@ -34,12 +34,12 @@ describe("the Logto configuration", () => {
     ]);
   });
 
-  it("is absent until all four settings are there, and names the missing ones", () => {
-    const partial = parseConfig({ LOGTO_ENDPOINT: "https://tenant.logto.app", LOGTO_APP_ID: "x" });
-    expect(logtoConfigFrom(partial)).toBeNull();
-    expect(partial.logto).toEqual({
+  it("is absent with no settings, naming all four (a partial set is refused at start)", () => {
+    const unset = parseConfig({});
+    expect(logtoConfigFrom(unset)).toBeNull();
+    expect(unset.logto).toEqual({
       configured: false,
-      missing: ["LOGTO_APP_SECRET", "LOGTO_COOKIE_SECRET"],
+      missing: ["LOGTO_ENDPOINT", "LOGTO_APP_ID", "LOGTO_APP_SECRET", "LOGTO_COOKIE_SECRET"],
     });
   });
 

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import { buyers, grantEvents, grants, orders } from "../db/schema";
-import { describeEachDatabase, truncateAll } from "../db/testing";
+import { describeEachDatabase, truncateAll } from "../../test/support/database";
 import type { Database } from "../db/types";
 import type { BuyerReference } from "../orders/order-event";
 import { applyOrderEvent } from "../orders/apply-order-event";

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { buyers, grants, orders } from "../db/schema";
 import type { Database } from "../db/types";
-import { queueWaitingGrants } from "../orders/queue-waiting-grants";
+import { queueWaitingGrants } from "../grants";
 import type { LogtoPerson } from "./read-person";
 
 export interface SignInRecord {

@@ -2,7 +2,7 @@ import { readMigrationFiles } from "drizzle-orm/migrator";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { migratePostgresDatabase, migrationsFolder } from "./migrate";
-import { createThrowawayPostgres } from "./testing-postgres";
+import { createThrowawayPostgres } from "@/test/support/throwaway-postgres";
 
 const baseUrl = process.env.TEST_DATABASE_URL;
 

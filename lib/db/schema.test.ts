@@ -4,7 +4,7 @@ import { readMigrationFiles } from "drizzle-orm/migrator";
 import { checkDatabaseHealth } from "./health";
 import { migrationsFolder } from "./migrate";
 import { entitlements, grants, orders, products, webhookDeliveries } from "./schema";
-import { describeEachDatabase } from "./testing";
+import { describeEachDatabase } from "@/test/support/database";
 import type { Database } from "./types";
 
 /** The PostgreSQL error code behind a failed query (drizzle wraps driver errors). */

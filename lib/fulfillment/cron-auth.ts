@@ -7,7 +7,7 @@ const digest = (value: string) => createHash("sha256").update(value).digest();
 export function isAuthorizedCronCall(
   authorization: string | null,
 ): { ok: true } | { ok: false; status: 401 | 503; error: string } {
-  const secret = getConfig().raw.CRON_SECRET;
+  const secret = getConfig().cronSecret;
   if (!secret) return { ok: false, status: 503, error: "CRON_SECRET is not set" };
   const presented = authorization?.match(/^Bearer (.+)$/)?.[1] ?? "";
   // Hashing first gives equal lengths, so the comparison is constant-time for any input.

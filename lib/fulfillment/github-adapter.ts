@@ -61,6 +61,6 @@ const holder = globalThis as unknown as { __repograntGithub?: FulfillmentGithub 
 
 /** Fails with a message naming the variable to set when no credentials are configured. */
 export function githubForFulfillment(config: Config): FulfillmentGithub {
-  holder.__repograntGithub ??= fulfillmentGithub(githubProviderFromConfig(config.raw));
+  holder.__repograntGithub ??= fulfillmentGithub(githubProviderFromConfig(config.github));
   return holder.__repograntGithub;
 }

@@ -1,22 +1,22 @@
-import { and, eq } from "drizzle-orm";
-import { grants } from "../db/schema";
 import type { Database } from "../db/types";
 import { githubError, type GithubError } from "../github";
-import type { Grant } from "./claim-due-grants";
-import type { FulfillmentGithub } from "./github-port";
-import { refreshLogin } from "./grant-login";
-import { reserveInviteSlot } from "./invite-quota";
-import { strongestAccess } from "./other-paid-grants";
-import { completeInviteEvent, recordGithubCalls } from "./record-call";
-import type { FulfillmentSettings } from "./settings";
-import { teamMember } from "./grant-target";
 import {
+  completeInviteEvent,
   failGrant,
+  forgetInvitation,
   markActive,
   markInvited,
   markPendingMembership,
+  recordGithubCalls,
+  reserveInviteSlot,
+  strongestAccess,
+  teamMember,
   waitForQuota,
-} from "./settle-grant";
+  type Grant,
+} from "../grants";
+import type { FulfillmentGithub } from "./github-port";
+import { refreshLogin } from "./grant-login";
+import type { FulfillmentSettings } from "./settings";
 
 export type GrantOutcome = "invited" | "active" | "quota_wait" | "retry" | "failed" | "lost_lease";
 
@@ -117,12 +117,7 @@ async function cancelStaleInvitation(
   });
   await recordGithubCalls(db, grant.id, "cancel_invitation", cancelled, settings.clock());
   if (!cancelled.ok) return failGrant(db, grant, cancelled.error, settings);
-  const [updated] = await db
-    .update(grants)
-    .set({ invitationId: null, invitationUrl: null, invitedAt: null, expiresAt: null })
-    .where(and(eq(grants.id, grant.id), eq(grants.lockedUntil, grant.lockedUntil!)))
-    .returning();
-  return updated ?? "lost_lease";
+  return (await forgetInvitation(db, grant, settings.clock())) ?? "lost_lease";
 }
 
 async function inviteOnce(

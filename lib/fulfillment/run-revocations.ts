@@ -1,14 +1,19 @@
-import { and, eq, inArray, isNotNull, isNull, lte, ne, or } from "drizzle-orm";
-import { grantEvents, grants } from "../db/schema";
+import { and, isNotNull, ne } from "drizzle-orm";
+import { grants } from "../db/schema";
 import type { Database } from "../db/types";
 import type { GithubError, GithubResult } from "../github";
-import { nextRetryAt } from "./backoff";
-import type { Grant } from "./claim-due-grants";
+import {
+  claimGrants,
+  failureChanges,
+  isBasePermission,
+  otherPaidGrants,
+  permissionRank,
+  recordGithubCalls,
+  teamMember,
+  transitionGrant,
+  type Grant,
+} from "../grants";
 import type { FulfillmentGithub } from "./github-port";
-import { teamMember } from "./grant-target";
-import { otherPaidGrants } from "./other-paid-grants";
-import { isBasePermission, permissionRank } from "./permission-rank";
-import { recordGithubCalls } from "./record-call";
 import type { FulfillmentSettings } from "./settings";
 
 export interface RevocationSummary {
@@ -17,29 +22,30 @@ export interface RevocationSummary {
   lowered: number;
   kept: number;
   retry: number;
-  stuck: number;
+  failed: number;
 }
 
-async function claimRevocations(db: Database, now: Date, settings: FulfillmentSettings) {
-  const due = db
-    .select({ id: grants.id })
-    .from(grants)
-    .where(
-      and(
-        isNotNull(grants.revokeRequestedAt),
-        ne(grants.status, "revoked"),
-        lte(grants.nextAttemptAt, now),
-        or(isNull(grants.lockedUntil), lte(grants.lockedUntil, now)),
-      ),
-    )
-    .orderBy(grants.nextAttemptAt, grants.id)
-    .limit(settings.batchSize)
-    .for("update", { skipLocked: true });
-  return db
-    .update(grants)
-    .set({ lockedUntil: new Date(now.getTime() + settings.leaseMs), updatedAt: now })
-    .where(inArray(grants.id, due))
-    .returning();
+/**
+ * Whether the buyer holds access on GitHub. A revocation that failed left the grant `failed`
+ * (then `queued` by the merchant's retry); its acceptance still says the access was given.
+ */
+const hadAccess = (grant: Grant) =>
+  grant.status === "active" ||
+  (grant.acceptedAt !== null && (grant.status === "failed" || grant.status === "queued"));
+
+/** The revocation's retry window opens with the request, or again with the merchant's retry. */
+const revocationAskedAt = (grant: Grant) =>
+  grant.queuedAt && grant.queuedAt > grant.revokeRequestedAt!
+    ? grant.queuedAt
+    : grant.revokeRequestedAt!;
+
+function claimRevocations(db: Database, now: Date, settings: FulfillmentSettings) {
+  return claimGrants(db, {
+    due: and(isNotNull(grants.revokeRequestedAt), ne(grants.status, "revoked"))!,
+    now,
+    limit: settings.batchSize,
+    leaseMs: settings.leaseMs,
+  });
 }
 
 type Plan = {
@@ -64,7 +70,7 @@ async function planTeamRevocation(
   github: FulfillmentGithub,
   grant: Grant,
 ): Promise<Plan> {
-  const onGithub = grant.status === "active" || grant.status === "invited";
+  const onGithub = hadAccess(grant) || grant.status === "invited";
   const remaining = await otherPaidGrants(db, grant);
   if (remaining.length > 0) {
     const keptBy = remaining.find((r) => r.teamRole === "maintainer") ?? remaining[0]!;
@@ -92,8 +98,8 @@ async function planRevocation(
 ): Promise<Plan> {
   if (grant.kind === "github_team") return planTeamRevocation(db, github, grant);
   const repo = { owner: grant.owner!, repo: grant.repo! };
-  const pendingInvitation = grant.invitationId !== null && grant.status !== "active";
-  const onGithub = grant.status === "active" || pendingInvitation;
+  const pendingInvitation = grant.invitationId !== null && !hadAccess(grant);
+  const onGithub = hadAccess(grant) || pendingInvitation;
   const remaining = await otherPaidGrants(db, grant);
   if (remaining.length > 0) {
     const kept = remaining.reduce((a, b) =>
@@ -127,7 +133,7 @@ async function planRevocation(
       call: () => github.cancelInvitation({ ...repo, invitationId: grant.invitationId! }),
     };
   }
-  if (grant.status === "active") {
+  if (hadAccess(grant)) {
     return {
       outcome: "collaborator_removed",
       call: () => github.removeCollaborator({ ...repo, username: grant.githubLogin! }),
@@ -136,9 +142,6 @@ async function planRevocation(
   // Never reached GitHub (waiting, queued, failed, declined): nothing to take away.
   return { outcome: "nothing_on_github" };
 }
-
-const ours = (grant: Grant) =>
-  and(eq(grants.id, grant.id), eq(grants.lockedUntil, grant.lockedUntil!));
 
 async function revokeOne(
   db: Database,
@@ -152,28 +155,31 @@ async function revokeOne(
   if (result) await recordGithubCalls(db, grant.id, `revoke:${plan.outcome}`, result, now);
   if (result && !result.ok) return postpone(db, grant, result.error, settings, now);
 
-  await db
-    .update(grants)
-    .set({
+  await transitionGrant(db, {
+    grants: grant.id,
+    leased: grant,
+    set: {
       status: "revoked",
       revokedAt: now,
       lockedUntil: null,
       nextAttemptAt: null,
       lastError: null,
-      updatedAt: now,
-    })
-    .where(ours(grant));
-  await db.insert(grantEvents).values({
-    grantId: grant.id,
-    at: now,
-    kind: "revoked",
-    detail: { outcome: plan.outcome, reason: grant.revokeReason, ...plan.detail },
+    },
+    event: {
+      kind: "revoked",
+      at: now,
+      detail: { outcome: plan.outcome, reason: grant.revokeReason, ...plan.detail },
+    },
   });
   if (plan.outcome === "kept") return "kept";
   return plan.outcome === "lowered" ? "lowered" : "revoked";
 }
 
-/** A failed revocation keeps its request: retried later, or left for the merchant to see. */
+/**
+ * A failed revocation keeps its request and follows the one retry policy: due again after a
+ * backoff while the window that opened with the request lasts, else `failed` with the reason
+ * for the merchant.
+ */
 async function postpone(
   db: Database,
   grant: Grant,
@@ -181,19 +187,14 @@ async function postpone(
   settings: FulfillmentSettings,
   now: Date,
 ): Promise<keyof RevocationSummary> {
-  const retry = error.kind === "retry";
-  const attempt = grant.attempts + 1;
-  await db
-    .update(grants)
-    .set({
-      attempts: attempt,
-      lockedUntil: null,
-      nextAttemptAt: retry ? nextRetryAt(attempt, now, settings.random, error.retryAt) : null,
-      lastError: { code: error.code, message: error.message, at: now.toISOString() },
-      updatedAt: now,
-    })
-    .where(ours(grant));
-  return retry ? "retry" : "stuck";
+  const failure = failureChanges(grant, error, settings, revocationAskedAt(grant), now);
+  await transitionGrant(db, {
+    grants: grant.id,
+    leased: grant,
+    set: { ...failure.changes, lockedUntil: null },
+    event: { kind: failure.event, at: now, detail: { ...failure.detail, during: "revocation" } },
+  });
+  return failure.changes.status === "failed" ? "failed" : "retry";
 }
 
 /** Takes away the access of every grant whose revocation is due, batch after batch. */
@@ -208,7 +209,7 @@ export async function runRevocations(
     lowered: 0,
     kept: 0,
     retry: 0,
-    stuck: 0,
+    failed: 0,
   };
   for (;;) {
     const batch = await claimRevocations(db, settings.clock(), settings);

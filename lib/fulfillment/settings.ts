@@ -1,4 +1,7 @@
-export interface FulfillmentSettings {
+import { DEFAULTS } from "../env-schema";
+import type { RetryPolicy } from "../grants";
+
+export interface FulfillmentSettings extends RetryPolicy {
   /** The engine's only source of time: queries take it as a parameter, never SQL now(). */
   clock: () => Date;
   /** Invitations per repository per rolling 24 h (GitHub allows 50). */
@@ -16,8 +19,8 @@ export function fulfillmentSettings(
 ): FulfillmentSettings {
   return {
     clock: () => new Date(),
-    dailyInviteLimit: 50,
-    retryMaxHours: 72,
+    dailyInviteLimit: DEFAULTS.inviteDailyLimit,
+    retryMaxHours: DEFAULTS.inviteRetryMaxHours,
     leaseMs: 5 * 60_000,
     batchSize: 10,
     random: Math.random,

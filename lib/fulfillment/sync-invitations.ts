@@ -1,11 +1,16 @@
-import { and, eq } from "drizzle-orm";
-import { grantEvents, grants } from "../db/schema";
+import { eq } from "drizzle-orm";
+import { grants } from "../db/schema";
 import type { Database } from "../db/types";
 import type { RepoInvitation } from "../github";
+import {
+  recordGithubCalls,
+  resendInvitation,
+  teamMember,
+  transitionGrant,
+  type Grant,
+  type GrantChanges,
+} from "../grants";
 import type { FulfillmentGithub } from "./github-port";
-import { teamMember } from "./grant-target";
-import { recordGithubCalls } from "./record-call";
-import { resendInvitation } from "./resend-invitation";
 
 export interface SyncSummary {
   repositories: number;
@@ -15,8 +20,6 @@ export interface SyncSummary {
   expired: number;
   resent: number;
 }
-
-type InvitedGrant = typeof grants.$inferSelect;
 
 /**
  * Catches what webhooks miss (or all of it, when no webhook is configured): one paged list of
@@ -42,12 +45,12 @@ export async function syncInvitations(
     .from(grants)
     .where(eq(grants.status, "invited"))
     .orderBy(grants.owner, grants.repo, grants.id);
-  const byRepo = new Map<string, InvitedGrant[]>();
+  const byRepo = new Map<string, Grant[]>();
   const count = (change: Change) => {
     summary.githubCalls += change.calls;
     if (change.status) summary[change.status] += 1;
   };
-  const resendExpired = async (change: Change, grant: InvitedGrant) => {
+  const resendExpired = async (change: Change, grant: Grant) => {
     if (change.status === "expired" && (await resendInvitation(db, grant.id, "auto", clock()))) {
       summary.resent += 1;
     }
@@ -89,7 +92,7 @@ type Change = { status?: "active" | "declined" | "expired"; calls: number };
 async function followMembership(
   db: Database,
   github: FulfillmentGithub,
-  grant: InvitedGrant,
+  grant: Grant,
   clock: () => Date,
 ): Promise<Change> {
   const membership = await github.teamMembership(teamMember(grant));
@@ -109,7 +112,7 @@ async function followMembership(
 async function followInvitation(
   db: Database,
   github: FulfillmentGithub,
-  grant: InvitedGrant,
+  grant: Grant,
   invitation: RepoInvitation | undefined,
   clock: () => Date,
 ): Promise<Change> {
@@ -137,22 +140,18 @@ async function followInvitation(
   return { status, calls: access.calls.length };
 }
 
-async function moveFromInvited(
+function moveFromInvited(
   db: Database,
-  grant: InvitedGrant,
+  grant: Grant,
   status: "active" | "declined" | "expired",
   now: Date,
-  changes: Partial<InvitedGrant>,
+  changes: GrantChanges,
 ) {
   // Only from `invited`: a webhook may have marked the grant active in the meantime.
-  const moved = await db
-    .update(grants)
-    .set({ ...changes, status, updatedAt: now })
-    .where(and(eq(grants.id, grant.id), eq(grants.status, "invited")))
-    .returning({ id: grants.id });
-  if (moved.length > 0) {
-    await db
-      .insert(grantEvents)
-      .values({ grantId: grant.id, at: now, kind: status, detail: { via: "sync" } });
-  }
+  return transitionGrant(db, {
+    grants: grant.id,
+    from: ["invited"],
+    set: { ...changes, status },
+    event: { kind: status, at: now, detail: { via: "sync" } },
+  });
 }

@@ -34,8 +34,8 @@ async function engine() {
     db: await getDb(),
     github: githubForFulfillment(config),
     settings: fulfillmentSettings({
-      dailyInviteLimit: config.raw.INVITE_DAILY_LIMIT,
-      retryMaxHours: config.raw.INVITE_RETRY_MAX_HOURS,
+      dailyInviteLimit: config.fulfillment.inviteDailyLimit,
+      retryMaxHours: config.fulfillment.inviteRetryMaxHours,
     }),
   };
 }

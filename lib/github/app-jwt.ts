@@ -1,6 +1,6 @@
 import "server-only";
 import { createPrivateKey, sign, type KeyObject } from "node:crypto";
-import { GithubConfigError } from "./config-error";
+import { ConfigError } from "../config-error";
 
 // A GitHub App proves who it is with a JWT signed by its private key (RS256). We sign it
 // ourselves, through @octokit/auth-app's `createJwt` option, so that its times come from the
@@ -20,7 +20,7 @@ export function parseAppPrivateKey(pem: string): KeyObject {
   } catch {
     // answered below
   }
-  throw new GithubConfigError(
+  throw new ConfigError(
     "GITHUB_APP_PRIVATE_KEY is not a GitHub App private key: paste the whole .pem file GitHub " +
       "generated (from -----BEGIN … PRIVATE KEY----- to -----END … PRIVATE KEY-----).",
   );

@@ -10,7 +10,6 @@ export {
   type GithubOctokit,
 } from "./client";
 export {
-  GithubConfigError,
   githubClientFromConfig,
   githubProviderFromConfig,
   type GithubSettings,

@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
-import { orders, products, webhookDeliveries } from "../db/schema";
-import { requestRevocation } from "../fulfillment/request-revocation";
+import { orders, products } from "../db/schema";
 import type { Database } from "../db/types";
-import { createGrants } from "./create-grants";
+import { createGrants, requestRevocation } from "../grants";
+import { recordDelivery } from "../webhooks/record-delivery";
 import { findOrCreateBuyer, getBuyerIdentity, type BuyerIdentity } from "./find-or-create-buyer";
 import type { OrderData, OrderEvent } from "./order-event";
 import { OrderRejected } from "./order-rejected";
@@ -28,12 +28,13 @@ export async function applyOrderEvent(
 ): Promise<OrderEventResult> {
   const { source, deliveryId, event, now } = input;
   return db.transaction(async (tx) => {
-    const fresh = await tx
-      .insert(webhookDeliveries)
-      .values({ source, deliveryId, type: event.type, receivedAt: now })
-      .onConflictDoNothing()
-      .returning({ deliveryId: webhookDeliveries.deliveryId });
-    if (fresh.length === 0) return { outcome: "duplicate", grantIds: [] };
+    const fresh = await recordDelivery(tx, {
+      source,
+      deliveryId,
+      type: event.type,
+      receivedAt: now,
+    });
+    if (!fresh) return { outcome: "duplicate", grantIds: [] };
 
     if (event.type === "order.refunded") {
       const order = await findNamedOrder(tx, event.data, source);

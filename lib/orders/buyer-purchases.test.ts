@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
-import { describeEachDatabase } from "../db/testing";
+import { describeEachDatabase } from "@/test/support/database";
 import { createProduct } from "../products/create-product";
-import { paidOrderFor, setGrantStatus, signedInBuyer } from "../../test/support/buyer-fixtures";
+import { paidOrderFor, setGrantStatus, signedInBuyer } from "@/test/support/buyer-fixtures";
 import {
   getBuyerPurchase,
   listBuyerPurchases,

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import { grants, orders } from "../db/schema";
 import type { Database } from "../db/types";
 import type { AccessRow } from "../grants/describe-access";
-import { isBasePermission, permissionRank } from "../fulfillment/permission-rank";
+import { isBasePermission, permissionRank } from "../grants";
 
 export interface BuyerAccount {
   id: string;

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { orders } from "../db/schema";
 import type { Database } from "../db/types";
-import { createGrants } from "./create-grants";
+import { createGrants } from "../grants";
 import { getBuyerIdentity } from "./find-or-create-buyer";
 import { OrderRejected } from "./order-rejected";
 

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { expect, it } from "vitest";
 import { grants, orders } from "../db/schema";
-import { describeEachDatabase } from "../db/testing";
+import { describeEachDatabase } from "@/test/support/database";
 import type { Database } from "../db/types";
 import { createProduct } from "../products/create-product";
-import { TEST_WEBHOOK_SECRET } from "../testing/sign-order-webhook";
-import { signedInBuyer } from "../../test/support/buyer-fixtures";
+import { TEST_WEBHOOK_SECRET } from "@/test/support/sign-order-webhook";
+import { signedInBuyer } from "@/test/support/buyer-fixtures";
 import { payTestOrder } from "./pay-test-order";
 import { receiveOrderWebhook } from "./receive-order-webhook";
 
@@ -23,13 +23,6 @@ function ownWebhook(db: Database, calls: string[]): typeof fetch {
 }
 
 describeEachDatabase("test checkout payment", (database) => {
-  // The Standard Webhooks library checks the signature's age against Date.now().
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(now);
-  });
-  afterEach(() => vi.useRealTimers());
-
   async function pendingOrder(buyerId: string, slug: string) {
     const db = database.db();
     const product = await createProduct(db, {

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import { grants, orders, webhookDeliveries, webhookRejections } from "../db/schema";
-import { describeEachDatabase } from "../db/testing";
+import { describeEachDatabase } from "@/test/support/database";
 import type { Database } from "../db/types";
 import { createProduct } from "../products/create-product";
-import { signedOrderRequest, TEST_WEBHOOK_SECRET } from "../testing/sign-order-webhook";
+import { signedOrderRequest, TEST_WEBHOOK_SECRET } from "@/test/support/sign-order-webhook";
 import { receiveOrderWebhook } from "./receive-order-webhook";
 
 const OTHER_SECRET = "whsec_" + Buffer.from("another-secret-of-24-bytes!!").toString("base64");
@@ -32,8 +32,13 @@ async function counts(db: Database) {
   };
 }
 
+// The test's clock: deliveries are signed and received at this time unless a test says otherwise.
+const NOW = new Date("2026-11-23T10:00:00Z");
+const sign = (body: unknown, options: Partial<Parameters<typeof signedOrderRequest>[1]> = {}) =>
+  signedOrderRequest(body, { at: NOW, ...options });
+
 describeEachDatabase("order webhook", (database) => {
-  const receive = (request: Request, secrets: string[] = [TEST_WEBHOOK_SECRET], now = new Date()) =>
+  const receive = (request: Request, secrets: string[] = [TEST_WEBHOOK_SECRET], now = NOW) =>
     receiveOrderWebhook(database.db(), request, { secrets, now });
 
   beforeEach(async () => {
@@ -58,7 +63,7 @@ describeEachDatabase("order webhook", (database) => {
   });
 
   it("applies a paid order once: one order, one queued grant per entitlement", async () => {
-    const request = signedOrderRequest(paidEvent(), { id: "msg_once" });
+    const request = sign(paidEvent(), { id: "msg_once" });
     const first = await receive(request.clone());
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ ok: true, duplicate: false });
@@ -80,7 +85,7 @@ describeEachDatabase("order webhook", (database) => {
   });
 
   it("turns 50 concurrent deliveries of one event into one order and one grant per entitlement", async () => {
-    const request = signedOrderRequest(paidEvent(), { id: "msg_storm" });
+    const request = sign(paidEvent(), { id: "msg_storm" });
     const answers = await Promise.all(Array.from({ length: 50 }, () => receive(request.clone())));
     expect(answers.every((answer) => answer.status === 200)).toBe(true);
     expect(answers.filter((answer) => answer.body.duplicate === false)).toHaveLength(1);
@@ -89,7 +94,7 @@ describeEachDatabase("order webhook", (database) => {
 
   for (const header of ["webhook-id", "webhook-timestamp", "webhook-signature"]) {
     it(`refuses a delivery without ${header} with 401 and stores nothing`, async () => {
-      const request = signedOrderRequest(paidEvent());
+      const request = sign(paidEvent());
       request.headers.delete(header);
       const answer = await receive(request);
       expect(answer.status).toBe(401);
@@ -100,20 +105,18 @@ describeEachDatabase("order webhook", (database) => {
 
   it("refuses a bad, a truncated and a foreign-secret signature with 401", async () => {
     for (const signature of ["v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "v1,", "v2,abc"]) {
-      const request = signedOrderRequest(paidEvent());
+      const request = sign(paidEvent());
       request.headers.set("webhook-signature", signature);
       expect((await receive(request)).status).toBe(401);
     }
-    expect((await receive(signedOrderRequest(paidEvent(), { secret: OTHER_SECRET }))).status).toBe(
-      401,
-    );
+    expect((await receive(sign(paidEvent(), { secret: OTHER_SECRET }))).status).toBe(401);
     expect(await counts(database.db())).toEqual({ deliveries: 0, orders: 0, grants: 0 });
   });
 
   it("refuses timestamps 301 seconds in the past and in the future", async () => {
-    const now = Date.now();
+    const now = NOW.getTime();
     for (const offset of [-301_000, 301_000]) {
-      const answer = await receive(signedOrderRequest(paidEvent(), { at: new Date(now + offset) }));
+      const answer = await receive(sign(paidEvent(), { at: new Date(now + offset) }));
       expect(answer.status).toBe(401);
       expect(answer.body.error).toMatch(/timestamp too (old|new)/);
     }
@@ -121,43 +124,41 @@ describeEachDatabase("order webhook", (database) => {
   });
 
   it("accepts a header with two signatures of which one is valid, and either of two secrets", async () => {
-    const request = signedOrderRequest(paidEvent());
+    const request = sign(paidEvent());
     const valid = request.headers.get("webhook-signature")!;
     request.headers.set("webhook-signature", `v1,Zm9yZ2VkIHNpZ25hdHVyZQ== ${valid}`);
     expect((await receive(request)).status).toBe(200);
 
-    const rotated = signedOrderRequest(paidEvent(), { secret: OTHER_SECRET });
+    const rotated = sign(paidEvent(), { secret: OTHER_SECRET });
     expect((await receive(rotated, [TEST_WEBHOOK_SECRET, OTHER_SECRET])).status).toBe(200);
     expect((await counts(database.db())).orders).toBe(2);
   });
 
   it("answers 503 without a configured secret and accepts nothing", async () => {
-    const answer = await receive(signedOrderRequest(paidEvent()), []);
+    const answer = await receive(sign(paidEvent()), []);
     expect(answer.status).toBe(503);
     expect(answer.body.error).toContain("ORDER_WEBHOOK_SECRET");
     expect((await counts(database.db())).orders).toBe(0);
   });
 
   it("answers 413 above 1 MB", async () => {
-    const answer = await receive(
-      signedOrderRequest(paidEvent({ padding: "x".repeat(1024 * 1024) })),
-    );
+    const answer = await receive(sign(paidEvent({ padding: "x".repeat(1024 * 1024) })));
     expect(answer.status).toBe(413);
   });
 
   it("answers 400 naming the field for a malformed body, and the sender can retry the id", async () => {
     const bad = await receive(
-      signedOrderRequest(paidEvent({ buyer: { githubLogin: "-not a login-" } }), { id: "msg_fix" }),
+      sign(paidEvent({ buyer: { githubLogin: "-not a login-" } }), { id: "msg_fix" }),
     );
     expect(bad.status).toBe(400);
     expect(bad.body.error).toContain("data.buyer");
-    const notJson = await receive(signedOrderRequest("{not json", { id: "msg_fix" }));
+    const notJson = await receive(sign("{not json", { id: "msg_fix" }));
     expect(notJson).toMatchObject({ status: 400, body: { error: "body is not valid JSON" } });
-    expect((await receive(signedOrderRequest(paidEvent(), { id: "msg_fix" }))).status).toBe(200);
+    expect((await receive(sign(paidEvent(), { id: "msg_fix" }))).status).toBe(200);
   });
 
   it("answers 404 for an unknown product and accepts the same delivery once it exists", async () => {
-    const request = signedOrderRequest(paidEvent({ product: "later" }), { id: "msg_later" });
+    const request = sign(paidEvent({ product: "later" }), { id: "msg_later" });
     const missing = await receive(request.clone());
     expect(missing).toMatchObject({
       status: 404,
@@ -178,9 +179,7 @@ describeEachDatabase("order webhook", (database) => {
   });
 
   it("keeps an email-only buyer's grants waiting for a GitHub account", async () => {
-    const answer = await receive(
-      signedOrderRequest(paidEvent({ buyer: { email: "Buyer@Example.com" } })),
-    );
+    const answer = await receive(sign(paidEvent({ buyer: { email: "Buyer@Example.com" } })));
     expect(answer.status).toBe(200);
     const rows = await database.db().select().from(grants);
     expect(rows.map((g) => g.status)).toEqual(["waiting_for_github", "waiting_for_github"]);
@@ -202,16 +201,14 @@ describeEachDatabase("order webhook", (database) => {
       entitlements: [],
     });
     const mismatch = await receive(
-      signedOrderRequest({
+      sign({
         type: "order.paid",
         data: { orderId: order!.id, product: `other-${database.kind}-${sequence}` },
       }),
     );
     expect(mismatch.status).toBe(400);
     expect(mismatch.body.error).toContain("data.product");
-    const paid = await receive(
-      signedOrderRequest({ type: "order.paid", data: { orderId: order!.id } }),
-    );
+    const paid = await receive(sign({ type: "order.paid", data: { orderId: order!.id } }));
     expect(paid).toMatchObject({ status: 200, body: { orderId: order!.id } });
     const [after] = await db.select().from(orders).where(eq(orders.id, order!.id));
     expect(after!.status).toBe("paid");
@@ -224,14 +221,14 @@ describeEachDatabase("order webhook", (database) => {
 
   it("records order.refunded for a known order and answers 404 for an unknown one", async () => {
     const event = paidEvent();
-    expect((await receive(signedOrderRequest(event))).status).toBe(200);
-    const refund = await receive(signedOrderRequest({ ...event, type: "order.refunded" }));
+    expect((await receive(sign(event))).status).toBe(200);
+    const refund = await receive(sign({ ...event, type: "order.refunded" }));
     expect(refund.status).toBe(200);
     const [order] = await database.db().select().from(orders);
     expect(order).toMatchObject({ status: "refunded" });
     expect(order!.refundedAt).toBeInstanceOf(Date);
     const unknown = await receive(
-      signedOrderRequest({
+      sign({
         ...event,
         type: "order.refunded",
         data: { ...event.data, externalId: "nope" },

@@ -40,7 +40,7 @@ export async function receiveOrderWebhook(
     if (error instanceof BodyTooLarge) return refuse(413, "body larger than 1 MB");
     throw error;
   }
-  const signature = verifyStandardWebhook(raw, request.headers, options.secrets);
+  const signature = verifyStandardWebhook(raw, request.headers, options.secrets, options.now);
   if (!signature.ok) return refuse(401, `signature rejected: ${signature.reason}`);
 
   let json: unknown;

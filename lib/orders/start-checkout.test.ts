@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { orders } from "../db/schema";
-import { describeEachDatabase } from "../db/testing";
+import { describeEachDatabase } from "@/test/support/database";
 import { createProduct, type EntitlementInput } from "../products/create-product";
 import { getProductForSale } from "../products/queries";
-import { paidOrderFor, setGrantStatus, signedInBuyer } from "../../test/support/buyer-fixtures";
+import { paidOrderFor, setGrantStatus, signedInBuyer } from "@/test/support/buyer-fixtures";
 import { startCheckout, type TestPayments } from "./start-checkout";
 
 const now = new Date("2026-11-29T12:00:00Z");

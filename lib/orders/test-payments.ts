@@ -6,5 +6,5 @@ import type { TestPayments } from "./start-checkout";
 export function testPaymentsSetting(): TestPayments {
   const config = getConfig();
   if (config.sandbox) return "always";
-  return config.raw.TEST_PAYMENTS ? "without_payment_link" : "off";
+  return config.testPayments ? "without_payment_link" : "off";
 }

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { describeEachDatabase } from "../db/testing";
+import { describeEachDatabase } from "@/test/support/database";
 import { describeAccess, accessTarget } from "../grants/describe-access";
 import { createProduct } from "./create-product";
 import { getProductForSale, listActiveProducts } from "./queries";

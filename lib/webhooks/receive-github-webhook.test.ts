@@ -3,11 +3,13 @@ import { sign } from "@octokit/webhooks-methods";
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { grants } from "../db/schema";
-import { describeEachDatabase } from "../db/testing";
+import { describeEachDatabase } from "@/test/support/database";
 import type { Database } from "../db/types";
 import { applyOrderEvent } from "../orders/apply-order-event";
 import { createProduct } from "../products/create-product";
 import { receiveGithubWebhook } from "./receive-github-webhook";
+
+const NOW = new Date("2026-11-23T10:00:00Z");
 
 const SECRET = "github-webhook-secret";
 
@@ -44,7 +46,7 @@ async function invitedGrant(db: Database, login: string) {
   const paid = await applyOrderEvent(db, {
     source: "orders",
     deliveryId: `msg_${login}`,
-    now: new Date(),
+    now: NOW,
     event: {
       type: "order.paid",
       data: {
@@ -64,7 +66,7 @@ const statusOf = async (db: Database, id: number) =>
 
 describeEachDatabase("GitHub member webhook", (database) => {
   const receive = (request: Request, secret = SECRET) =>
-    receiveGithubWebhook(database.db(), request, { secret, now: new Date() });
+    receiveGithubWebhook(database.db(), request, { secret, now: NOW });
 
   it("marks the invitation accepted when GitHub reports the member added, once per delivery", async () => {
     const db = database.db();

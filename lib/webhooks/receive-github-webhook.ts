@@ -1,10 +1,10 @@
 import { verify } from "@octokit/webhooks-methods";
 import { z } from "zod";
-import { webhookDeliveries } from "../db/schema";
 import type { Database } from "../db/types";
-import { applyMemberEvent, type MemberEvent } from "../grants/apply-member-event";
+import { applyMemberEvent, type MemberEvent } from "../grants";
 import { logWebhookRejection } from "./log-rejection";
 import { BodyTooLarge, readLimitedBody } from "./read-limited-body";
+import { recordDelivery } from "./record-delivery";
 import type { WebhookAnswer } from "./webhook-answer";
 
 const SOURCE = "github";
@@ -92,17 +92,13 @@ export async function receiveGithubWebhook(
   const member = memberEventOf(event, json);
   if (!member) return { status: 200, body: { ok: true, ignored: true } };
   const changed = await db.transaction(async (tx) => {
-    const fresh = await tx
-      .insert(webhookDeliveries)
-      .values({
-        source: SOURCE,
-        deliveryId,
-        type: `${event}.${member.action}`,
-        receivedAt: options.now,
-      })
-      .onConflictDoNothing()
-      .returning({ deliveryId: webhookDeliveries.deliveryId });
-    if (fresh.length === 0) return null;
+    const fresh = await recordDelivery(tx, {
+      source: SOURCE,
+      deliveryId,
+      type: `${event}.${member.action}`,
+      receivedAt: options.now,
+    });
+    if (!fresh) return null;
     return applyMemberEvent(tx, member, options.now);
   });
   return {

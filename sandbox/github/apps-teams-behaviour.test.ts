@@ -3,9 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { startGithubEmulator } from "./emulator";
 import { DEFAULT_SEED, type Seed } from "./seed";
-import { appJwt, callApi, useGithubEmulator } from "./testing";
+import {
+  appJwt,
+  callApi,
+  useGithubEmulator,
+  startTestEmulator,
+} from "@/test/support/github-emulator";
 
 const github = useGithubEmulator();
 const HOUR = 60 * 60 * 1000;
@@ -112,7 +116,7 @@ describe("GitHub App authentication", () => {
         },
       ],
     };
-    const emulator = await startGithubEmulator({ seed });
+    const emulator = await startTestEmulator({ seed });
     try {
       const { appId, privateKeyPem } = emulator.controls.appCredentials("selective");
       const token = appJwt(appId, privateKeyPem, emulator.controls.now());
@@ -173,7 +177,7 @@ describe("teams and organization invitations", () => {
         { token: "outsider", login: "octocat", permissions: { members: "read" } },
       ],
     };
-    const emulator = await startGithubEmulator({ seed });
+    const emulator = await startTestEmulator({ seed });
     try {
       const put = (username: string, token: string) =>
         callApi(emulator, "PUT", `/orgs/acme/teams/toolkit-users/memberships/${username}`, {
@@ -201,7 +205,7 @@ describe("teams and organization invitations", () => {
     });
     expect(accept.status).toBe(200);
     expect((await callApi(github(), "GET", "/orgs/acme/members/hubot")).status).toBe(204);
-    const ghes = await startGithubEmulator({ mode: "ghes" });
+    const ghes = await startTestEmulator({ mode: "ghes" });
     try {
       expect((await callApi(ghes, "GET", "/orgs/acme/invitations")).status).toBe(404);
     } finally {
@@ -246,7 +250,7 @@ it("loads a state file written before Apps, teams and custom roles existed", asy
   const dir = mkdtempSync(join(tmpdir(), "github-emulator-old-"));
   try {
     const statePath = join(dir, "state.json");
-    const first = await startGithubEmulator({ statePath });
+    const first = await startTestEmulator({ statePath });
     const state = first.controls.snapshot() as unknown as Record<string, unknown>;
     await first.close();
     const { apps: _apps, orgInvitations: _o, nextOrgInvitationId: _n, ...old } = state;
@@ -257,7 +261,7 @@ it("loads a state file written before Apps, teams and custom roles existed", asy
       .filter((u) => u.type === "User")
       .map(({ type: _type, ...user }) => user);
     writeFileSync(statePath, JSON.stringify({ ...old, orgs, users }));
-    const second = await startGithubEmulator({ statePath });
+    const second = await startTestEmulator({ statePath });
     try {
       expect((await callApi(second, "GET", "/repos/acme/toolkit")).status).toBe(200);
       expect(second.controls.snapshot().apps).toEqual([]);

@@ -11,7 +11,7 @@ import { findAccount, findInstallation, findOrg, findUser } from "./world";
 export type GithubEmulatorControls = {
   /** Delays every API answer. */
   setLatency(ms: number): void;
-  /** Answers the next `count` API requests (only `route`'s, e.g. "PUT /repos/{owner}/{repo}/collaborators/{username}", when given) with a 5xx (default 502). */
+  /** Answers the next `count` API requests (only `route`'s, e.g. "PUT /repos/{owner}/{repo}/collaborators/{username}", when given) with a 5xx (default 502). A count of 0 lifts the failures still pending (of `route`, when given). */
   failNextRequests(count: number, options?: { status?: number; route?: string }): void;
   /** Primary limit: answers 403 (or 429) with `x-ratelimit-remaining: 0` until the reset (default 1 h), for one token or all. */
   exhaustRateLimit(options?: {
@@ -72,6 +72,12 @@ export function createControls(
   return {
     setLatency: (ms) => void (core.settings.latencyMs = ms),
     failNextRequests(count, options = {}) {
+      if (count === 0) {
+        const { failures } = core.settings;
+        const kept = failures.filter((f) => options.route && f.route !== options.route);
+        failures.splice(0, failures.length, ...kept);
+        return;
+      }
       core.settings.failures.push({
         remaining: count,
         status: options.status ?? 502,

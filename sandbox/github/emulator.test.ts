@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startGithubEmulator } from "./emulator";
-import { useGithubEmulator } from "./testing";
+import { useGithubEmulator, startTestEmulator } from "@/test/support/github-emulator";
 
 const github = useGithubEmulator();
 const ADMIN = { authorization: "token sandbox-admin-token" };
@@ -106,7 +105,7 @@ describe("HTTP conventions", () => {
 
 describe("GHES mode", () => {
   it("serves under /api/v3 and adds collaborators directly (204), as GHES has no invitations", async () => {
-    const ghes = await startGithubEmulator({ mode: "ghes" });
+    const ghes = await startTestEmulator({ mode: "ghes" });
     try {
       expect(ghes.url).toMatch(/\/api\/v3$/);
       const put = await fetch(`${ghes.url}/repos/acme/toolkit/collaborators/octocat`, {

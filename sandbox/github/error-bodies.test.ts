@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { schemaErrors } from "./openapi-validator";
-import { callApi, useGithubEmulator } from "./testing";
+import { callApi, useGithubEmulator } from "@/test/support/github-emulator";
 
 // Error bodies compared with the ones recorded from api.github.com (see sandbox/README.md).
 

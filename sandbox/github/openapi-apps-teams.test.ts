@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { startGithubEmulator } from "./emulator";
 import { OPENAPI_OPERATIONS } from "./openapi-operations";
 import { operationDocs, schemaErrors } from "./openapi-validator";
 import { ROUTES } from "./router";
-import { appJwt, callApi, useGithubEmulator } from "./testing";
+import {
+  appJwt,
+  callApi,
+  useGithubEmulator,
+  startTestEmulator,
+} from "@/test/support/github-emulator";
 
 // App, team, organization and custom-role bodies checked against GitHub's OpenAPI description.
 
@@ -114,7 +118,7 @@ describe("success bodies match GitHub's OpenAPI schemas", () => {
   it("for custom repository roles, listed on GHES only", async () => {
     const path = "/orgs/acme/custom-repository-roles";
     expect((await callApi(github(), "GET", path)).status).toBe(404);
-    const ghes = await startGithubEmulator({ mode: "ghes" });
+    const ghes = await startTestEmulator({ mode: "ghes" });
     try {
       const listed = await callApi(ghes, "GET", path);
       expect(listed.status).toBe(200);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { responseSchema, schemaErrors } from "./openapi-validator";
-import { callApi, useGithubEmulator } from "./testing";
+import { callApi, useGithubEmulator } from "@/test/support/github-emulator";
 
 // Emulator bodies checked against GitHub's own OpenAPI description.
 

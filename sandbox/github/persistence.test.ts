@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { startTestEmulator } from "@/test/support/github-emulator";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
-import { startGithubEmulator } from "./emulator";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -13,7 +13,7 @@ it("keeps invitations and collaborators across a restart when given a statePath"
   const statePath = join(dir, "nested", "github.json");
   const headers = { authorization: "token sandbox-admin-token" };
 
-  const first = await startGithubEmulator({ statePath });
+  const first = await startTestEmulator({ statePath });
   expect(existsSync(statePath)).toBe(true);
   const put = await fetch(`${first.url}/repos/acme/toolkit/collaborators/octocat`, {
     method: "PUT",
@@ -24,7 +24,7 @@ it("keeps invitations and collaborators across a restart when given a statePath"
   first.controls.acceptInvitation(id + 1);
   await first.close();
 
-  const second = await startGithubEmulator({ statePath });
+  const second = await startTestEmulator({ statePath });
   try {
     const listed = (await (
       await fetch(`${second.url}/repos/acme/toolkit/invitations`, { headers })

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { verify } from "@octokit/webhooks-methods";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { signature } from "./webhooks";
-import { useGithubEmulator } from "./testing";
+import { useGithubEmulator } from "@/test/support/github-emulator";
 
 const SECRET = "It's a Secret to Everybody";
 type Received = { headers: IncomingHttpHeaders; body: string };

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { buyerAction } from "@/lib/auth/actions";
 import { getDb } from "@/lib/db";
 import { wakeFulfillment } from "@/lib/fulfillment/worker";
-import { BUYER_RESEND_LIMIT, requestNewInvitation } from "@/lib/grants/request-new-invitation";
+import { BUYER_RESEND_LIMIT, requestNewInvitation } from "@/lib/grants";
 
 const renewInput = z.object({
   grantId: z.coerce.number().int().positive("This invitation is not one we know."),

@@ -5,7 +5,7 @@ import { after } from "next/server";
 import { z } from "zod";
 import { merchantAction } from "@/lib/auth/actions";
 import { getDb } from "@/lib/db";
-import { retryGrantNow } from "@/lib/fulfillment/retry-grant-now";
+import { retryGrantNow } from "@/lib/grants";
 import { wakeFulfillment } from "@/lib/fulfillment/worker";
 
 const retryInput = z.object({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SEED, type Seed } from "@/sandbox/github/seed";
-import { startGithubEmulator, type GithubEmulator } from "@/sandbox/github/emulator";
-import { useGithubEmulator } from "@/sandbox/github/testing";
+import type { GithubEmulator } from "@/sandbox/github/emulator";
+import { startTestEmulator, useGithubEmulator } from "@/test/support/github-emulator";
 import { createAppProvider } from "../app-provider";
 import { createGithubClient } from "../client";
 import { tokenProvider } from "../client-provider";
@@ -160,7 +160,7 @@ describe("verifying a repository entitlement", () => {
         "custom_role: unverified custom_role_unverified",
       ],
     });
-    const ghes = await startGithubEmulator({ mode: "ghes" });
+    const ghes = await startTestEmulator({ mode: "ghes" });
     try {
       const known = await summary(byToken("sandbox-admin-token", ghes), toolkit("toolkit-reader"));
       expect(known.checks[2]).toBe("custom_role: ok custom_role_found");
@@ -212,7 +212,7 @@ describe("verifying a repository entitlement", () => {
         ],
       })),
     };
-    const emulator = await startGithubEmulator({ seed });
+    const emulator = await startTestEmulator({ seed });
     try {
       expect(await summary(byApp(emulator), toolkit("pull"))).toMatchObject({
         verdict: "problem",

@@ -9,7 +9,6 @@ import { getBuyerPurchase } from "@/lib/orders/buyer-purchases";
 import { payTestOrder } from "@/lib/orders/pay-test-order";
 import { paysByTestCheckout } from "@/lib/orders/start-checkout";
 import { testPaymentsSetting } from "@/lib/orders/test-payments";
-import { parseWebhookSecrets } from "@/lib/webhooks/standard-webhooks";
 
 const payInput = z.object({ orderId: z.string().trim().min(1).max(64) });
 
@@ -23,7 +22,7 @@ export const payTestOrderAction = buyerAction(payInput, async ({ orderId }, { bu
   if (!paysByTestCheckout(purchase.product, testPaymentsSetting())) {
     return { ok: false, error: "This product is paid on the seller's payment page, not here." };
   }
-  const [secret] = parseWebhookSecrets(getConfig().raw.ORDER_WEBHOOK_SECRET);
+  const [secret] = getConfig().orderWebhookSecrets;
   if (!secret) {
     return { ok: false, error: "ORDER_WEBHOOK_SECRET is not set: test payments need it." };
   }

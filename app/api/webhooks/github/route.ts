@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 // Authenticated by GitHub's X-Hub-Signature-256 (GITHUB_WEBHOOK_SECRET).
 export async function POST(request: Request) {
   const answer = await receiveGithubWebhook(await getDb(), request, {
-    secret: getConfig().raw.GITHUB_WEBHOOK_SECRET,
+    secret: getConfig().github.webhookSecret,
     now: new Date(),
   });
   return NextResponse.json(answer.body, { status: answer.status });

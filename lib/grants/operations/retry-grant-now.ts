@@ -1,0 +1,18 @@
+import type { Database } from "../../db/types";
+import { leaseFree } from "../lease";
+import { transitionGrant } from "../transition";
+
+/**
+ * The merchant's "retry now" for a grant that failed or is waiting for a retry: it is due at
+ * once, and its retry window starts again (the merchant has presumably fixed the cause).
+ */
+export function retryGrantNow(db: Database, grantId: number, now: Date): Promise<boolean> {
+  return transitionGrant(db, {
+    grants: grantId,
+    from: ["queued", "failed"],
+    // A grant a worker holds right now is already being retried.
+    when: leaseFree(now),
+    set: { status: "queued", nextAttemptAt: now, queuedAt: now, lockedUntil: null },
+    event: { kind: "retry_requested", at: now },
+  });
+}

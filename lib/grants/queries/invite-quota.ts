@@ -1,0 +1,43 @@
+import { sql } from "drizzle-orm";
+import { grantEvents } from "../../db/schema";
+import { rowsOf } from "../../db/rows";
+import type { Database } from "../../db/types";
+
+const DAY_MS = 24 * 60 * 60_000;
+
+export type QuotaReservation = { ok: true; eventId: number } | { ok: false; freesAt: Date };
+
+/**
+ * GitHub allows 50 invitations per repository per 24 h, and answers the 51st with a 422. We
+ * count our own invitation requests instead of provoking it: an `invite` event is written
+ * BEFORE the request (so a crash mid-request still counts) and counts unless GitHub answered
+ * that it created nothing. A per-repository advisory lock makes concurrent workers take turns.
+ */
+export async function reserveInviteSlot(
+  db: Database,
+  target: { grantId: number; owner: string; repo: string; limit: number; now: Date },
+): Promise<QuotaReservation> {
+  const windowStart = new Date(target.now.getTime() - DAY_MS);
+  return db.transaction(async (tx) => {
+    const repoKey = `${target.owner}/${target.repo}`.toLowerCase();
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${repoKey}, 0))`);
+    const used = rowsOf<{ at: Date | string }>(
+      await tx.execute(sql`
+        select e.at from grant_events e join grants g on g.id = e.grant_id
+        where e.kind = 'invite' and e.at > ${windowStart.toISOString()}::timestamptz
+          and lower(g.owner) = lower(${target.owner}) and lower(g.repo) = lower(${target.repo})
+          and (e.github_status is null or e.github_status = 201)
+        order by e.at asc`),
+    );
+    if (used.length >= target.limit) {
+      // The slot frees when enough of the oldest requests leave the 24 h window.
+      const oldest = used[used.length - target.limit]!;
+      return { ok: false, freesAt: new Date(new Date(oldest.at).getTime() + DAY_MS) };
+    }
+    const [event] = await tx
+      .insert(grantEvents)
+      .values({ grantId: target.grantId, at: target.now, kind: "invite", detail: {} })
+      .returning({ id: grantEvents.id });
+    return { ok: true, eventId: event!.id };
+  });
+}
