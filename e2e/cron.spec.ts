@@ -17,6 +17,6 @@ test("the cron trigger runs a fulfillment pass only for the bearer of CRON_SECRE
   expect(allowed.status()).toBe(200);
   expect(await allowed.json()).toMatchObject({
     ok: true,
-    summary: { fulfillment: { errors: 0 }, revocation: { stuck: 0 } },
+    summary: { fulfillment: { errors: 0 }, revocation: { failed: 0 } },
   });
 });

@@ -1,23 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { Webhook } from "standardwebhooks";
-import { E2E_GITHUB_PORT, E2E_ORDER_WEBHOOK_SECRET } from "../playwright.config";
+import { E2E_GITHUB_PORT } from "../playwright.config";
+import { signedOrderDelivery as signed } from "./support/signed-order-delivery";
 
 const github = `http://127.0.0.1:${E2E_GITHUB_PORT}`;
 const adminToken = { authorization: "Bearer sandbox-admin-token" };
-
-function signed(body: unknown, id: string) {
-  const raw = JSON.stringify(body);
-  const at = new Date();
-  return {
-    data: raw,
-    headers: {
-      "content-type": "application/json",
-      "webhook-id": id,
-      "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
-      "webhook-signature": new Webhook(E2E_ORDER_WEBHOOK_SECRET).sign(id, at, raw),
-    },
-  };
-}
 
 test("a signed paid-order webhook gets the buyer invited to the repository, once", async ({
   request,

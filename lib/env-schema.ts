@@ -72,6 +72,7 @@ const envSchema = z.object({
       .default(DEFAULTS.githubWriteIntervalMs),
   ),
   ORDER_WEBHOOK_SECRET: list(/\s+/),
+  TEST_PAYMENTS: flag,
   CRON_SECRET: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   INVITE_DAILY_LIMIT: positiveInt(DEFAULTS.inviteDailyLimit),
   INVITE_RETRY_MAX_HOURS: positiveInt(DEFAULTS.inviteRetryMaxHours),
@@ -112,6 +113,8 @@ export interface Config {
   github: GithubConfig;
   /** Standard Webhooks secrets for the order webhook (several while rotating). */
   orderWebhookSecrets: string[];
+  /** TEST_PAYMENTS: products without a payment link may be paid on the test checkout. */
+  testPayments: boolean;
   cronSecret: string | undefined;
   fulfillment: { inviteDailyLimit: number; inviteRetryMaxHours: number };
 }
@@ -165,6 +168,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       writeIntervalMs: env.GITHUB_WRITE_INTERVAL_MS,
     },
     orderWebhookSecrets: env.ORDER_WEBHOOK_SECRET,
+    testPayments: env.TEST_PAYMENTS,
     cronSecret: env.CRON_SECRET,
     fulfillment: {
       inviteDailyLimit: env.INVITE_DAILY_LIMIT,

@@ -33,8 +33,9 @@ export async function GET(request: NextRequest) {
   // Logto skips its login prompt when its own session exists, so someone signed in without
   // GitHub (a merchant by email) would never see GitHub. Keep consent: without it Logto drops
   // offline_access and the session could not be refreshed.
+  // ?switch=1 ("not you? Switch account") asks for the account choice whatever the session.
   const current = github ? await getSession() : null;
-  const forceLogin = current !== null && current.github === null;
+  const forceLogin = params.get("switch") === "1" || (current !== null && current.github === null);
   try {
     await signIn(logto, {
       redirectUri: `${logto.baseUrl}/callback`,

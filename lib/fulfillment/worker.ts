@@ -77,10 +77,14 @@ export function wakeFulfillment(): void {
   runFulfillmentNow().then(() => (state.warned = false), logOnce);
 }
 
+/** One invitation sync: acceptance, decline and expiry, read from GitHub. */
+export async function runInvitationSyncNow() {
+  const { db, github, settings } = await engine();
+  return syncInvitations(db, github, settings.clock);
+}
+
 function syncNow(): void {
-  engine()
-    .then(({ db, github, settings }) => syncInvitations(db, github, settings.clock))
-    .catch(logOnce);
+  runInvitationSyncNow().catch(logOnce);
 }
 
 /** Fulfillment every `fulfillMs`; the invitation sync (acceptance, decline, expiry) every `syncMs`. */

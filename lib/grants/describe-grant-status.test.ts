@@ -68,6 +68,20 @@ describe("describeGrantStatus", () => {
     expect(words.inFlight).toBe(true);
   });
 
+  it("tells the buyer GitHub's own daily-limit refusal as the same wait, the merchant as a retry", () => {
+    const grant = {
+      ...base,
+      nextAttemptAt: at,
+      lastError: { code: "invite_daily_limit", message: "422" },
+    };
+    const buyer = describeGrantStatus(grant, "buyer");
+    expect(buyer.label).toBe("Waiting for GitHub's daily limit");
+    expect(buyer.time).toEqual({ prefix: "expected by", at });
+    const merchant = describeGrantStatus(grant, "merchant");
+    expect(merchant.label).toBe("Retrying");
+    expect(merchant.fix).toContain("24-hour window");
+  });
+
   it("gives the merchant the error table's explanation and fix, the buyer a plain reason", () => {
     const failed = {
       ...base,

@@ -49,6 +49,9 @@ export interface DescribableGrant extends AccessRow {
 }
 
 const QUOTA_WAIT_CODE = "waiting_for_daily_invite_limit";
+// GitHub's own 422 when its per-repository daily limit is reached before our count says so: for
+// the buyer it is the same wait.
+const GITHUB_DAILY_LIMIT_CODE = "invite_daily_limit";
 
 function errorInfo(code: string | undefined) {
   if (!code || !(code in GITHUB_ERROR_CODES)) return undefined;
@@ -132,7 +135,7 @@ export function describeGrantStatus(
 
     case "queued": {
       const code = grant.lastError?.code;
-      if (code === QUOTA_WAIT_CODE) {
+      if (code === QUOTA_WAIT_CODE || (code === GITHUB_DAILY_LIMIT_CODE && audience === "buyer")) {
         return {
           tone: "waiting",
           label: "Waiting for GitHub's daily limit",

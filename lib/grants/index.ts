@@ -15,6 +15,11 @@ export { createGrants } from "./operations/create-grants";
 export { queueWaitingGrants, type GithubIdentity } from "./operations/queue-waiting-grants";
 export { requestRevocation } from "./operations/request-revocation";
 export { resendInvitation, type ResendRequester } from "./operations/resend-invitation";
+export {
+  BUYER_RESEND_LIMIT,
+  requestNewInvitation,
+  type NewInvitationOutcome,
+} from "./operations/request-new-invitation";
 export { retryGrantNow } from "./operations/retry-grant-now";
 export {
   failGrant,

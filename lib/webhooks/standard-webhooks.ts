@@ -23,6 +23,19 @@ function checkTimestamp(
   return { ok: true, at: new Date(seconds * 1000) };
 }
 
+/** The three headers a Standard Webhooks sender puts on a delivery of `rawBody`. */
+export function signStandardWebhook(
+  rawBody: string,
+  secret: string,
+  delivery: { id: string; at: Date },
+): Record<"webhook-id" | "webhook-timestamp" | "webhook-signature", string> {
+  return {
+    "webhook-id": delivery.id,
+    "webhook-timestamp": String(Math.floor(delivery.at.getTime() / 1000)),
+    "webhook-signature": new Webhook(secret).sign(delivery.id, delivery.at, rawBody),
+  };
+}
+
 const equal = (a: string, b: string) =>
   a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 

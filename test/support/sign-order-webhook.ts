@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Webhook } from "standardwebhooks";
+import { signStandardWebhook } from "@/lib/webhooks/standard-webhooks";
 
 export const TEST_WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
@@ -11,14 +11,11 @@ export function signedOrderRequest(
   const raw = typeof body === "string" ? body : JSON.stringify(body);
   const id = options.id ?? `msg_${randomUUID()}`;
   const { at } = options;
-  const signature = new Webhook(options.secret ?? TEST_WEBHOOK_SECRET).sign(id, at, raw);
   return new Request(options.url ?? "http://localhost/api/webhooks/orders", {
     method: "POST",
     headers: {
       "content-type": "application/json",
-      "webhook-id": id,
-      "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
-      "webhook-signature": signature,
+      ...signStandardWebhook(raw, options.secret ?? TEST_WEBHOOK_SECRET, { id, at }),
     },
     body: raw,
   });
