@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 
 /**
- * Re-renders the page from the server every `intervalMs` while `active`: a purchase in flight
- * moves on by itself. The server renders `active={false}` once everything has settled, which
+ * Re-renders the page from the server every `intervalMs` while `active`: a purchase or a grant in
+ * flight moves on by itself, on the buyer's page and the merchant's alike. The server renders `active={false}` once everything has settled, which
  * stops the polling.
  */
 export function AutoRefresh({
@@ -18,7 +18,10 @@ export function AutoRefresh({
   const router = useRouter();
   useEffect(() => {
     if (!active) return;
-    const timer = setInterval(() => router.refresh(), intervalMs);
+    // A tab in the background need not keep the server busy.
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible") router.refresh();
+    }, intervalMs);
     return () => clearInterval(timer);
   }, [active, intervalMs, router]);
   return active ? (

@@ -1,6 +1,6 @@
 import { githubSignInPath } from "@/lib/auth/github-sign-in-path";
 import { LocalTime } from "@/components/local-time";
-import { StatusBadge } from "@/components/status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { accessTarget, describeAccess, targetName } from "@/lib/grants/describe-access";
 import { describeGrantStatus, type NextStep } from "@/lib/grants/describe-grant-status";
 import type { PurchaseGrant } from "@/lib/orders/buyer-purchases";

@@ -9,7 +9,7 @@ import { describeOrderSource, describeOrderStatus } from "@/lib/orders/describe-
 import { getOrderDetail } from "@/lib/orders/get-order-detail";
 import { formatPrice } from "@/lib/products/format-price";
 import { GrantCard } from "./grant-card";
-import { LiveRefresh } from "./live-refresh";
+import { AutoRefresh } from "@/components/auto-refresh";
 import { OrderActions } from "./order-actions";
 import { describeGrantStatus } from "@/lib/grants/describe-grant-status";
 
@@ -26,7 +26,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const inFlight = order.grants.some((grant) => describeGrantStatus(grant, "merchant").inFlight);
   return (
     <section className="space-y-6">
-      <LiveRefresh active={inFlight} />
+      <AutoRefresh active={inFlight} intervalMs={2000} />
       <div>
         <Link href="/dashboard/orders" className="text-sm text-sky-800 hover:underline">
           ← Orders
