@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { grants, orders, products, type OrderStatus } from "../db/schema";
 import type { Database } from "../db/types";
-import { grantAccessColumns } from "./existing-access";
+import { describableGrantColumns } from "../grants/grant-columns";
 import { describeGrantStatus, type DescribableGrant } from "../grants/describe-grant-status";
 
 export interface PurchaseGrant extends DescribableGrant {
@@ -36,14 +36,7 @@ const orderColumns = {
 const grantColumns = {
   id: grants.id,
   orderId: grants.orderId,
-  status: grants.status,
-  ...grantAccessColumns,
-  githubLogin: grants.githubLogin,
-  expiresAt: grants.expiresAt,
-  nextAttemptAt: grants.nextAttemptAt,
-  revokeRequestedAt: grants.revokeRequestedAt,
-  revokeReason: grants.revokeReason,
-  lastError: grants.lastError,
+  ...describableGrantColumns,
 };
 
 interface OrderRow {

@@ -3,22 +3,12 @@ import { grants, orders } from "../db/schema";
 import type { Database } from "../db/types";
 import type { AccessRow } from "../grants/describe-access";
 import { isBasePermission, permissionRank } from "../grants";
+import { grantAccessColumns } from "../grants/grant-columns";
 
 export interface BuyerAccount {
   id: string;
   githubUserId: number | null;
 }
-
-/** A grant's snapshot of what it gives, as `AccessRow` reads it. */
-export const grantAccessColumns = {
-  kind: grants.kind,
-  owner: grants.owner,
-  repo: grants.repo,
-  permission: grants.permission,
-  org: grants.org,
-  teamSlug: grants.teamSlug,
-  teamRole: grants.teamRole,
-};
 
 interface HeldGrant extends AccessRow {
   orderId: string;

@@ -1,6 +1,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { buyers, grantEvents, grants, orders, products } from "../db/schema";
 import type { Database } from "../db/types";
+import { describableGrantColumns } from "../grants/grant-columns";
 
 /** One order as the merchant's order page shows it: buyer, product, grants and their history. */
 export async function getOrderDetail(db: Database, orderId: string) {
@@ -33,26 +34,13 @@ export async function getOrderDetail(db: Database, orderId: string) {
   const grantRows = await db
     .select({
       id: grants.id,
-      status: grants.status,
-      kind: grants.kind,
-      owner: grants.owner,
-      repo: grants.repo,
-      permission: grants.permission,
-      org: grants.org,
-      teamSlug: grants.teamSlug,
-      teamRole: grants.teamRole,
-      githubLogin: grants.githubLogin,
+      ...describableGrantColumns,
       invitationUrl: grants.invitationUrl,
       invitedAt: grants.invitedAt,
       acceptedAt: grants.acceptedAt,
-      expiresAt: grants.expiresAt,
       revokedAt: grants.revokedAt,
       attempts: grants.attempts,
-      nextAttemptAt: grants.nextAttemptAt,
       lockedUntil: grants.lockedUntil,
-      revokeRequestedAt: grants.revokeRequestedAt,
-      revokeReason: grants.revokeReason,
-      lastError: grants.lastError,
       updatedAt: grants.updatedAt,
     })
     .from(grants)

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { grants } from "../db/schema";
 import type { Database } from "../db/types";
+import { describableGrantColumns } from "../grants/grant-columns";
 
 const DAY_MS = 86_400_000;
 /** A grant waiting longer than this for the buyer (sign-in or acceptance) is worth a look. */
@@ -16,20 +17,7 @@ export async function listGrantsNeedingAttention(db: Database, now: Date, limit 
     .select({
       id: grants.id,
       orderId: grants.orderId,
-      status: grants.status,
-      kind: grants.kind,
-      owner: grants.owner,
-      repo: grants.repo,
-      permission: grants.permission,
-      org: grants.org,
-      teamSlug: grants.teamSlug,
-      teamRole: grants.teamRole,
-      githubLogin: grants.githubLogin,
-      expiresAt: grants.expiresAt,
-      nextAttemptAt: grants.nextAttemptAt,
-      revokeRequestedAt: grants.revokeRequestedAt,
-      revokeReason: grants.revokeReason,
-      lastError: grants.lastError,
+      ...describableGrantColumns,
       updatedAt: grants.updatedAt,
     })
     .from(grants)
