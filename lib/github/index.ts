@@ -57,7 +57,7 @@ export {
   type TeamRole,
 } from "./team-membership";
 export { updateInvitationPermission } from "./update-invitation-permission";
-export { getTokenOwner, getUserLogin, type GithubAccount } from "./users";
+export { getTokenOwner, getUserByLogin, getUserLogin, type GithubAccount } from "./users";
 export {
   type CheckName,
   type CheckOutcome,

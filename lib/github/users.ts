@@ -35,3 +35,21 @@ export async function getTokenOwner(client: GithubClient): Promise<GithubResult<
   const { id, login } = sent.response.data;
   return { ok: true, value: { id, login }, calls };
 }
+
+/** GET /users/{username}: the account's id, which, unlike its login, never changes. */
+export async function getUserByLogin(
+  client: GithubClient,
+  username: string,
+): Promise<GithubResult<GithubAccount>> {
+  const calls: GithubCall[] = [];
+  const sent = await attempt(
+    client,
+    calls,
+    `GET /users/${username}`,
+    () => client.octokit.rest.users.getByUsername({ username }),
+    { notFound: "user_not_found" },
+  );
+  if (!sent.ok) return { ok: false, error: sent.error, calls };
+  const { id, login } = sent.response.data;
+  return { ok: true, value: { id, login }, calls };
+}
