@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // on the first open of a new data directory.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // forbidden(): a signed-in buyer who opens the dashboard gets a real 403 page.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

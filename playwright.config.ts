@@ -1,10 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
 
 // A second checkout or a busy machine can move the journeys elsewhere:
-// E2E_PORT=3310 E2E_GITHUB_PORT=3320 E2E_DATA_DIR=.e2e-data/mine npx playwright test
-// (E2E_PORT + 1 and + 2 are used too). The data never lands in the developer's own .data/.
-export const E2E_PORT = Number(process.env.E2E_PORT || 3210);
-export const E2E_GITHUB_PORT = Number(process.env.E2E_GITHUB_PORT || 3220);
+// E2E_PORT=3310 E2E_GITHUB_PORT=3320 E2E_IDENTITY_PORT=3330 E2E_DATA_DIR=.e2e-data/mine npx playwright test
+// Journeys that start a server of their own use E2E_PORT + 1 and + 2. The data never lands in
+// the developer's own .data/.
+const portFrom = (name: string, fallback: number) => Number(process.env[name] || fallback);
+export const E2E_PORT = portFrom("E2E_PORT", 3210);
+export const E2E_GITHUB_PORT = portFrom("E2E_GITHUB_PORT", 3220);
+export const E2E_IDENTITY_PORT = portFrom("E2E_IDENTITY_PORT", 3230);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR || ".e2e-data/e2e";
 export const E2E_ORDER_WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 export const E2E_CRON_SECRET = "e2e-cron-secret-0123456789";

@@ -2,7 +2,7 @@ import "server-only";
 import { parseConfig, ConfigError, type Config } from "./env-schema";
 
 export { ConfigError, type Config };
-export type { GithubConfig, LogtoConfig } from "./env-schema";
+export type { GithubConfig, LogtoSettings } from "./env-schema";
 
 const cache = globalThis as unknown as { __repograntConfig?: Config };
 

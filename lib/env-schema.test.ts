@@ -17,7 +17,7 @@ describe("parseConfig", () => {
       databaseUrl: undefined,
       pgliteDir: ".data/pglite",
       sandbox: false,
-      logto: undefined,
+      logto: { configured: false },
       merchantUsers: [],
       orderWebhookSecrets: [],
       cronSecret: undefined,
@@ -48,7 +48,12 @@ describe("parseConfig", () => {
       orderWebhookSecrets: ["whsec_a", "whsec_b"],
       github: { token: "ghp_x", writeIntervalMs: 0, webhookSecret: "hook" },
       fulfillment: { inviteDailyLimit: 10, inviteRetryMaxHours: 72 },
-      logto: { endpoint: "https://tenant.logto.app", appId: "app", appSecret: "secret" },
+      logto: {
+        configured: true,
+        endpoint: "https://tenant.logto.app",
+        appId: "app",
+        appSecret: "secret",
+      },
     });
   });
 

@@ -25,6 +25,9 @@ const blankIsUnset = (value: unknown) => (value === "" ? undefined : value);
 const positiveInt = (fallback: number) =>
   z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(fallback));
 
+/** A port to listen on; 0 (the default) picks a free one. */
+const port = z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65_535).default(0));
+
 const flag = z
   .enum(["", "0", "1", "true", "false"])
   .optional()
@@ -45,10 +48,8 @@ const envSchema = z.object({
   ),
   DATA_DIR: optionalText,
   SANDBOX: flag,
-  SANDBOX_GITHUB_PORT: z.preprocess(
-    blankIsUnset,
-    z.coerce.number().int().min(0).max(65_535).default(0),
-  ),
+  SANDBOX_GITHUB_PORT: port,
+  SANDBOX_IDENTITY_PORT: port,
   LOGTO_ENDPOINT: optionalText.pipe(z.url().optional()),
   LOGTO_APP_ID: optionalText,
   LOGTO_APP_SECRET: optionalText,
@@ -78,13 +79,6 @@ const envSchema = z.object({
 
 type Env = z.infer<typeof envSchema>;
 
-export interface LogtoConfig {
-  endpoint: string;
-  appId: string;
-  appSecret: string;
-  cookieSecret: string;
-}
-
 /** The GitHub credentials and endpoint; which of token or App is used is lib/github's call. */
 export interface GithubConfig {
   token: string | undefined;
@@ -96,6 +90,11 @@ export interface GithubConfig {
   writeIntervalMs: number;
 }
 
+/** Logto is configured only when all four settings are present; otherwise we name the missing. */
+export type LogtoSettings =
+  | { configured: true; endpoint: string; appId: string; appSecret: string; cookieSecret: string }
+  | { configured: false; missing: string[] };
+
 export interface Config {
   env: Env["NODE_ENV"];
   port: number;
@@ -105,9 +104,10 @@ export interface Config {
   pgliteDir: string;
   sandbox: boolean;
   sandboxGithubPort: number;
-  /** Sign-in; undefined until all four LOGTO_* variables are set. */
-  logto: LogtoConfig | undefined;
-  /** Logto user ids, emails or GitHub logins allowed into the dashboard. */
+  sandboxIdentityPort: number;
+  /** Sign-in; configured only when all four LOGTO_* variables are set. */
+  logto: LogtoSettings;
+  /** MERCHANT_USERS split on commas and whitespace: Logto user ids, emails or GitHub logins. */
   merchantUsers: string[];
   github: GithubConfig;
   /** Standard Webhooks secrets for the order webhook (several while rotating). */
@@ -132,17 +132,6 @@ const withLogtoComplete = envSchema.superRefine((env, ctx) => {
   }
 });
 
-function logtoOf(env: Env): LogtoConfig | undefined {
-  const { LOGTO_ENDPOINT, LOGTO_APP_ID, LOGTO_APP_SECRET, LOGTO_COOKIE_SECRET } = env;
-  if (!LOGTO_ENDPOINT || !LOGTO_APP_ID || !LOGTO_APP_SECRET || !LOGTO_COOKIE_SECRET) return;
-  return {
-    endpoint: LOGTO_ENDPOINT.replace(/\/$/, ""),
-    appId: LOGTO_APP_ID,
-    appSecret: LOGTO_APP_SECRET,
-    cookieSecret: LOGTO_COOKIE_SECRET,
-  };
-}
-
 /** Parses an environment; throws one ConfigError listing every invalid variable by name. */
 export function parseConfig(source: Record<string, string | undefined>): Config {
   const parsed = withLogtoComplete.safeParse(source);
@@ -163,7 +152,8 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     pgliteDir: `${dataDir.replace(/\/$/, "")}/pglite`,
     sandbox: env.SANDBOX,
     sandboxGithubPort: env.SANDBOX_GITHUB_PORT,
-    logto: logtoOf(env),
+    sandboxIdentityPort: env.SANDBOX_IDENTITY_PORT,
+    logto: logtoSettings(env),
     merchantUsers: env.MERCHANT_USERS,
     github: {
       token: env.GITHUB_TOKEN,
@@ -180,5 +170,26 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       inviteDailyLimit: env.INVITE_DAILY_LIMIT,
       inviteRetryMaxHours: env.INVITE_RETRY_MAX_HOURS,
     },
+  };
+}
+
+function logtoSettings(env: Env): LogtoSettings {
+  const values = {
+    LOGTO_ENDPOINT: env.LOGTO_ENDPOINT,
+    LOGTO_APP_ID: env.LOGTO_APP_ID,
+    LOGTO_APP_SECRET: env.LOGTO_APP_SECRET,
+    LOGTO_COOKIE_SECRET: env.LOGTO_COOKIE_SECRET,
+  };
+  const missing = Object.entries(values)
+    .filter(([, value]) => value === undefined)
+    .map(([name]) => name);
+  if (missing.length > 0) return { configured: false, missing };
+  return {
+    configured: true,
+    // The SDK appends /oidc itself; a trailing slash would make it //oidc.
+    endpoint: values.LOGTO_ENDPOINT!.replace(/\/$/, ""),
+    appId: values.LOGTO_APP_ID!,
+    appSecret: values.LOGTO_APP_SECRET!,
+    cookieSecret: values.LOGTO_COOKIE_SECRET!,
   };
 }

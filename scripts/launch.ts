@@ -1,12 +1,13 @@
 // `npm run dev` / `npm start`: resolves the port (PORT, or `-p N` after `--`) so that APP_URL
-// defaults to the port really served, decides between real GitHub and the sandbox, then runs
-// Next with our own signal handling.
+// defaults to the port really served, decides between real GitHub and Logto and their sandbox
+// stand-ins, then runs Next with our own signal handling.
 import { spawn } from "node:child_process";
 import nextEnv from "@next/env";
 import { parseConfig } from "../lib/env-schema";
 import { parseLaunchArgs } from "./launch-args";
-import { decideSandbox } from "./sandbox-decision";
-import { startSandbox } from "./start-sandbox";
+import { decideIdentitySandbox, decideSandbox } from "./sandbox-decision";
+import { startIdentitySandbox } from "./start-identity-sandbox";
+import { startSandbox, type StandIn } from "./start-sandbox";
 
 const argv = process.argv.slice(2);
 // Read .env files the way Next will, so PORT and the sandbox decision see them too.
@@ -28,21 +29,31 @@ async function main(): Promise<void> {
     console.error(decision.message);
     process.exit(1);
   }
-  let stopSandbox = async () => {};
-  if (decision.kind === "sandbox") {
-    const sandbox = await startSandbox({
-      dataDir: config.dataDir,
-      appUrl: config.appUrl,
-      githubPort: config.sandboxGithubPort,
-      env,
-    });
-    Object.assign(env, sandbox.env);
-    stopSandbox = () => sandbox.github.close();
-    console.log(
-      `Sandbox (${decision.reason}): GitHub emulator at ${sandbox.github.url}, ` +
-        `token ${sandbox.env.GITHUB_TOKEN}. Nothing is sent to GitHub.`,
-    );
+  const identityDecision = decideIdentitySandbox(mode, env);
+  if (identityDecision.kind === "unconfigured") console.warn(identityDecision.message);
+  const where = { dataDir: config.dataDir, appUrl: config.appUrl };
+  const userEnv = { ...env };
+  const wanted = [
+    decision.kind === "sandbox" && {
+      reason: `Sandbox (${decision.reason})`,
+      port: config.sandboxGithubPort,
+      start: startSandbox,
+    },
+    identityDecision.kind === "sandbox" && {
+      reason: `Sandbox sign-in (${identityDecision.reason})`,
+      port: config.sandboxIdentityPort,
+      start: startIdentitySandbox,
+    },
+  ];
+  const standIns: StandIn[] = [];
+  for (const { reason, port: standInPort, start } of wanted.filter((w) => w !== false)) {
+    // Each stand-in reads the person's own settings, not the ones another stand-in set.
+    const standIn = await start({ ...where, port: standInPort, env: userEnv });
+    standIns.push(standIn);
+    Object.assign(env, standIn.env);
+    console.log(`${reason}: ${standIn.summary}`);
   }
+  const stopSandbox = () => Promise.all(standIns.map((standIn) => standIn.close()));
 
   const nextBin = new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname;
   const child = spawn(process.execPath, [nextBin, mode, "-p", String(port), ...rest], {

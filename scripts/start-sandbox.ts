@@ -5,19 +5,32 @@ import { startGithubEmulator, type GithubEmulator } from "../sandbox/github/emul
 /** The seed's org admin token (sandbox/README.md): the app acts as acme-admin. */
 const SANDBOX_GITHUB_TOKEN = "sandbox-admin-token";
 
-/**
- * Starts the local stand-ins and returns the environment that points the app at them. The
- * emulator's state lives under DATA_DIR beside the database, so a restart keeps both in step.
- */
-export async function startSandbox(options: {
+/** Where a stand-in keeps its state, which app it serves, its port (0: free), the app's settings. */
+export interface StandInOptions {
   dataDir: string;
   appUrl: string;
-  githubPort: number;
-  env: NodeJS.ProcessEnv;
-}): Promise<{ env: Record<string, string>; github: GithubEmulator }> {
+  port: number;
+  env: Record<string, string | undefined>;
+}
+
+/** A running local stand-in: the settings that point the app at it, and how to stop it. */
+export interface StandIn<Env extends Record<string, string> = Record<string, string>> {
+  env: Env;
+  /** One line for the launcher's log: where it runs and what it offers. */
+  summary: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the GitHub emulator and returns the environment that points the app at it. The
+ * emulator's state lives under DATA_DIR beside the database, so a restart keeps both in step.
+ */
+export async function startSandbox(
+  options: StandInOptions,
+): Promise<StandIn & { github: GithubEmulator }> {
   const webhookSecret = randomBytes(24).toString("hex");
   const github = await startGithubEmulator({
-    port: options.githubPort,
+    port: options.port,
     statePath: path.join(options.dataDir, "sandbox", "github-state.json"),
     webhook: { url: `${options.appUrl}/api/webhooks/github`, secret: webhookSecret },
   });
@@ -33,5 +46,10 @@ export async function startSandbox(options: {
     ORDER_WEBHOOK_SECRET:
       options.env.ORDER_WEBHOOK_SECRET || `whsec_${randomBytes(24).toString("base64")}`,
   };
-  return { env, github };
+  return {
+    env,
+    github,
+    summary: `GitHub emulator at ${github.url}, token ${SANDBOX_GITHUB_TOKEN}. Nothing is sent to GitHub.`,
+    close: () => github.close(),
+  };
 }

@@ -110,6 +110,8 @@ export const DEFAULT_SEED: Seed = {
     { login: "acme-member", id: 1_000_002, name: "Acme Member" },
     { login: "octocat", id: 583_231, name: "The Octocat" },
     { login: "hubot", id: 480_938, name: "Hubot" },
+    // The sandbox identity provider's legacy-buyer (an older Logto GitHub identity shape).
+    { login: "legacy-buyer", id: 1_000_003, name: "Legacy Buyer" },
   ],
   orgs: [
     {
@@ -143,6 +145,7 @@ export const DEFAULT_SEED: Seed = {
     { token: "sandbox-readonly-token", login: "acme-admin", permissions: { metadata: "read" } },
     { token: "sandbox-token-octocat", login: "octocat" },
     { token: "sandbox-token-hubot", login: "hubot" },
+    { token: "sandbox-token-legacy-buyer", login: "legacy-buyer" },
     { token: "sandbox-token-acme-member", login: "acme-member" },
   ],
   // Its key pair is made by the emulator: controls.appCredentials("repogrant-sandbox").

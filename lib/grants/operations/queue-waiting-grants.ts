@@ -7,7 +7,8 @@ export interface GithubIdentity {
   /** The signed-in buyer's row, which now carries the GitHub account. */
   buyerId: string;
   githubUserId: number;
-  githubLogin: string;
+  /** Null for Logto records too old to carry the login: fulfillment resolves it from the id. */
+  githubLogin: string | null;
   /** Only a verified email may claim orders placed under it. */
   verifiedEmail: string | null;
 }
