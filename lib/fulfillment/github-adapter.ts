@@ -6,6 +6,7 @@ import {
   findOpenInvitation,
   getCollaboratorAccess,
   getTeamMembership,
+  getUserByLogin,
   getUserLogin,
   githubProviderFromConfig,
   inviteCollaborator,
@@ -43,6 +44,7 @@ export function fulfillmentGithub(provider: GithubClientProvider): FulfillmentGi
     invite: (input) => through(provider, repoOf(input), (c) => inviteCollaborator(c, input)),
     findOpenInvitation: (t) => through(provider, repoOf(t), (c) => findOpenInvitation(c, t)),
     currentLogin: (via, id) => through(provider, via, (c) => getUserLogin(c, id)),
+    accountByLogin: (via, login) => through(provider, via, (c) => getUserByLogin(c, login)),
     listInvitations: (t) => through(provider, repoOf(t), (c) => listRepoInvitations(c, t)),
     cancelInvitation: (t) => through(provider, repoOf(t), (c) => cancelInvitation(c, t)),
     updateInvitationPermission: (t) =>

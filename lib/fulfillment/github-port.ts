@@ -26,6 +26,7 @@ export interface FulfillmentGithub {
   ): Promise<GithubResult<RepoInvitation | null>>;
   /** `via` says whose credentials ask: a GitHub App asks through the target's installation. */
   currentLogin(via: InstallationTarget, githubUserId: number): Promise<GithubResult<GithubAccount>>;
+  accountByLogin(via: InstallationTarget, login: string): Promise<GithubResult<GithubAccount>>;
   listInvitations(target: Repo): Promise<GithubResult<RepoInvitation[]>>;
   cancelInvitation(
     target: Repo & { invitationId: number },

@@ -7,6 +7,7 @@ import { refundOrder } from "../orders/refund-order";
 import { engineAgainst, payFor, teamProduct } from "@/test/support/fulfillment-fixtures";
 import { startGithubWebhookReceiver } from "@/test/support/github-webhook-receiver";
 import { useGithubEmulator } from "@/test/support/github-emulator";
+import { checkMemberAccess } from "./check-member-access";
 import { runFulfillment } from "./run-fulfillment";
 import { runRevocations } from "./run-revocations";
 import { syncInvitations } from "./sync-invitations";
@@ -28,6 +29,10 @@ describeEachDatabase("team entitlements", (database) => {
       () => database.db(),
       WEBHOOK_SECRET,
       () => new Date(emulator().controls.now()),
+      (hint) => {
+        const { github, settings } = engineAgainst(emulator());
+        return checkMemberAccess(database.db(), github, hint, settings.clock);
+      },
     );
   });
   afterAll(() => receiver.close());

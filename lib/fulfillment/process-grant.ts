@@ -4,6 +4,7 @@ import {
   completeInviteEvent,
   failGrant,
   forgetInvitation,
+  grantTarget,
   markActive,
   markInvited,
   markPendingMembership,
@@ -93,7 +94,7 @@ async function joinTeam(
     return { outcome: await failGrant(db, grant, result.error, settings) };
   }
   if (result.value.state === "active") {
-    await markActive(db, grant, now, "team_member");
+    await markActive(db, grant, now, "team_member", await githubIdOf(db, github, grant, settings));
     return { outcome: "active" };
   }
   await markPendingMembership(db, grant, result.value.invitation, now);
@@ -172,9 +173,31 @@ async function inviteOnce(
     return { outcome: await failGrant(db, grant, result.error, settings) };
   }
   if (result.value.status === "already_has_access") {
-    await markActive(db, grant, now);
+    await markActive(
+      db,
+      grant,
+      now,
+      "already_has_access",
+      await githubIdOf(db, github, grant, settings),
+    );
     return { outcome: "active" };
   }
   await markInvited(db, grant, result.value, now);
   return { outcome: "invited" };
+}
+
+/**
+ * The grant's GitHub account id: known from the order or the webhook, else asked of GitHub by
+ * login. Unanswered, the grant stays matched by login and buyer.
+ */
+async function githubIdOf(
+  db: Database,
+  github: FulfillmentGithub,
+  grant: Grant,
+  settings: FulfillmentSettings,
+): Promise<number | null> {
+  if (grant.githubUserId !== null) return grant.githubUserId;
+  const account = await github.accountByLogin(grantTarget(grant), grant.githubLogin!);
+  await recordGithubCalls(db, grant.id, "resolve_account", account, settings.clock());
+  return account.ok ? account.value.id : null;
 }

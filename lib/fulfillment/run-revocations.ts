@@ -1,19 +1,16 @@
 import { and, isNotNull, ne } from "drizzle-orm";
 import { grants } from "../db/schema";
 import type { Database } from "../db/types";
-import type { GithubError, GithubResult } from "../github";
+import type { GithubError } from "../github";
 import {
   claimGrants,
   failureChanges,
-  isBasePermission,
-  otherPaidGrants,
-  permissionRank,
   recordGithubCalls,
-  teamMember,
   transitionGrant,
   type Grant,
 } from "../grants";
 import type { FulfillmentGithub } from "./github-port";
+import { planRevocation } from "./plan-revocation";
 import type { FulfillmentSettings } from "./settings";
 
 export interface RevocationSummary {
@@ -24,14 +21,6 @@ export interface RevocationSummary {
   retry: number;
   failed: number;
 }
-
-/**
- * Whether the buyer holds access on GitHub. A revocation that failed left the grant `failed`
- * (then `queued` by the merchant's retry); its acceptance still says the access was given.
- */
-const hadAccess = (grant: Grant) =>
-  grant.status === "active" ||
-  (grant.acceptedAt !== null && (grant.status === "failed" || grant.status === "queued"));
 
 /** The revocation's retry window opens with the request, or again with the merchant's retry. */
 const revocationAskedAt = (grant: Grant) =>
@@ -48,112 +37,23 @@ function claimRevocations(db: Database, now: Date, settings: FulfillmentSettings
   });
 }
 
-type Plan = {
-  outcome:
-    | "kept"
-    | "lowered"
-    | "invitation_cancelled"
-    | "collaborator_removed"
-    | "team_member_removed"
-    | "nothing_on_github";
-  detail?: Record<string, unknown>;
-  call?: () => Promise<GithubResult<unknown>>;
-};
-
-/**
- * A team membership (active or pending) goes unless another paid order keeps it; a maintainer
- * whose remaining order pays for a plain membership becomes a member. Leaving the team does not
- * take the buyer out of the organization.
- */
-async function planTeamRevocation(
-  db: Database,
-  github: FulfillmentGithub,
-  grant: Grant,
-): Promise<Plan> {
-  const onGithub = hadAccess(grant) || grant.status === "invited";
-  const remaining = await otherPaidGrants(db, grant);
-  if (remaining.length > 0) {
-    const keptBy = remaining.find((r) => r.teamRole === "maintainer") ?? remaining[0]!;
-    if (!onGithub || grant.teamRole !== "maintainer" || keptBy.teamRole === "maintainer") {
-      return { outcome: "kept", detail: { keptBy: keptBy.id } };
-    }
-    return {
-      outcome: "lowered",
-      detail: { to: "member", keptBy: keptBy.id },
-      call: () => github.addTeamMember({ ...teamMember(grant), role: "member" }),
-    };
-  }
-  if (!onGithub) return { outcome: "nothing_on_github" };
-  return {
-    outcome: "team_member_removed",
-    call: () => github.removeTeamMember(teamMember(grant)),
-  };
-}
-
-/** What revoking this grant means on GitHub, given what other paid orders still entitle. */
-async function planRevocation(
-  db: Database,
-  github: FulfillmentGithub,
-  grant: Grant,
-): Promise<Plan> {
-  if (grant.kind === "github_team") return planTeamRevocation(db, github, grant);
-  const repo = { owner: grant.owner!, repo: grant.repo! };
-  const pendingInvitation = grant.invitationId !== null && !hadAccess(grant);
-  const onGithub = hadAccess(grant) || pendingInvitation;
-  const remaining = await otherPaidGrants(db, grant);
-  if (remaining.length > 0) {
-    const kept = remaining.reduce((a, b) =>
-      permissionRank(b.permission) > permissionRank(a.permission) ? b : a,
-    );
-    const keptPermission = kept.permission;
-    const lower =
-      onGithub &&
-      isBasePermission(grant.permission) &&
-      isBasePermission(keptPermission) &&
-      permissionRank(keptPermission) < permissionRank(grant.permission);
-    if (!lower) return { outcome: "kept", detail: { keptBy: kept.id } };
-    return {
-      outcome: "lowered",
-      detail: { to: keptPermission, keptBy: kept.id },
-      // On an org repo, a PUT for an existing collaborator changes the role (204).
-      call: pendingInvitation
-        ? () =>
-            github.updateInvitationPermission({
-              ...repo,
-              invitationId: grant.invitationId!,
-              permission: keptPermission,
-            })
-        : () =>
-            github.invite({ ...repo, username: grant.githubLogin!, permission: keptPermission }),
-    };
-  }
-  if (pendingInvitation) {
-    return {
-      outcome: "invitation_cancelled",
-      call: () => github.cancelInvitation({ ...repo, invitationId: grant.invitationId! }),
-    };
-  }
-  if (hadAccess(grant)) {
-    return {
-      outcome: "collaborator_removed",
-      call: () => github.removeCollaborator({ ...repo, username: grant.githubLogin! }),
-    };
-  }
-  // Never reached GitHub (waiting, queued, failed, declined): nothing to take away.
-  return { outcome: "nothing_on_github" };
-}
-
 async function revokeOne(
   db: Database,
   github: FulfillmentGithub,
   grant: Grant,
   settings: FulfillmentSettings,
 ): Promise<keyof RevocationSummary> {
-  const plan = await planRevocation(db, github, grant);
-  const result = plan.call ? await plan.call() : undefined;
+  const planned = await planRevocation(db, github, grant, settings.clock);
+  if (!planned.ok) return postpone(db, grant, planned.error, settings, settings.clock());
+  const { plan } = planned;
+  for (const call of plan.calls) {
+    const result = await call();
+    await recordGithubCalls(db, grant.id, `revoke:${plan.outcome}`, result, settings.clock());
+    if (!result.ok) return postpone(db, grant, result.error, settings, settings.clock());
+  }
+  const remains = plan.confirm ? await plan.confirm() : null;
+  if (remains) return postpone(db, grant, remains, settings, settings.clock());
   const now = settings.clock();
-  if (result) await recordGithubCalls(db, grant.id, `revoke:${plan.outcome}`, result, now);
-  if (result && !result.ok) return postpone(db, grant, result.error, settings, now);
 
   await transitionGrant(db, {
     grants: grant.id,

@@ -8,6 +8,7 @@ import { engineAgainst, payFor, repoProduct } from "@/test/support/fulfillment-f
 import { startGithubWebhookReceiver } from "@/test/support/github-webhook-receiver";
 import { useGithubEmulator } from "@/test/support/github-emulator";
 import { resendInvitation } from "../grants";
+import { checkMemberAccess } from "./check-member-access";
 import { runFulfillment } from "./run-fulfillment";
 import { syncInvitations } from "./sync-invitations";
 
@@ -47,6 +48,10 @@ describeEachDatabase("invitations followed to the end", (database) => {
       () => database.db(),
       WEBHOOK_SECRET,
       () => new Date(emulator().controls.now()),
+      (hint) => {
+        const { github, settings } = engineAgainst(emulator());
+        return checkMemberAccess(database.db(), github, hint, settings.clock);
+      },
     );
   });
   afterAll(() => receiver.close());

@@ -1,6 +1,8 @@
 import "server-only";
 import { getConfig } from "../config";
 import { getDb } from "../db";
+import type { AccessHint } from "../grants";
+import { checkMemberAccess } from "./check-member-access";
 import { githubForFulfillment } from "./github-adapter";
 import { runFulfillment, type FulfillmentSummary } from "./run-fulfillment";
 import { runRevocations, type RevocationSummary } from "./run-revocations";
@@ -81,6 +83,13 @@ export function wakeFulfillment(): void {
 export async function runInvitationSyncNow() {
   const { db, github, settings } = await engine();
   return syncInvitations(db, github, settings.clock);
+}
+
+/** A GitHub webhook's hint: ask GitHub about that account's access and settle from the answer. */
+export function checkAccessNow(hint: AccessHint): void {
+  engine()
+    .then(({ db, github, settings }) => checkMemberAccess(db, github, hint, settings.clock))
+    .catch(logOnce);
 }
 
 function syncNow(): void {

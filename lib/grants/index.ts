@@ -10,7 +10,7 @@ export type { AccessTarget } from "./same-target";
 export { grantTarget, teamMember } from "./target";
 export { otherPaidGrants, strongestAccess } from "./queries/other-paid-grants";
 export { reserveInviteSlot } from "./queries/invite-quota";
-export { applyMemberEvent, type MemberEvent } from "./operations/apply-member-event";
+export { settleAccess, type AccessAnswer, type AccessHint } from "./operations/settle-access";
 export { createGrants } from "./operations/create-grants";
 export { queueWaitingGrants, type GithubIdentity } from "./operations/queue-waiting-grants";
 export { requestRevocation } from "./operations/request-revocation";

@@ -68,21 +68,27 @@ describeEachDatabase("GitHub member webhook", (database) => {
   const receive = (request: Request, secret = SECRET) =>
     receiveGithubWebhook(database.db(), request, { secret, now: NOW });
 
-  it("marks the invitation accepted when GitHub reports the member added, once per delivery", async () => {
+  it("hands a member event over as a hint to check on GitHub, once per delivery, changing no grant", async () => {
     const db = database.db();
     const grantId = await invitedGrant(db, "Octocat");
     const delivery = await githubDelivery(memberAdded("octocat", 583231), { id: "d-accept" });
+    const hint = {
+      target: { owner: "acme", repo: "toolkit" },
+      member: { login: "octocat", id: 583231 },
+    };
     expect(await receive(delivery.clone())).toMatchObject({
       status: 200,
-      body: { grantsChanged: 1 },
+      body: { checking: true },
+      applied: hint,
     });
-    expect(await statusOf(db, grantId)).toBe("active");
-    expect(await receive(delivery)).toMatchObject({ status: 200, body: { duplicate: true } });
+    const again = await receive(delivery);
+    expect(again).toMatchObject({ status: 200, body: { duplicate: true, checking: false } });
+    expect(again.applied).toBeUndefined();
 
+    // A "removed" event, genuine or replayed, is only a reason to ask GitHub too.
     const removed = await receive(await githubDelivery(memberAdded("octocat", 583231, "removed")));
-    expect(removed.body).toMatchObject({ grantsChanged: 1 });
-    const [row] = await db.select().from(grants).where(eq(grants.id, grantId));
-    expect(row).toMatchObject({ status: "revoked", lastError: { message: "removed on GitHub" } });
+    expect(removed).toMatchObject({ status: 200, applied: hint });
+    expect(await statusOf(db, grantId)).toBe("invited");
   });
 
   it("changes nothing for a forged or unsigned delivery", async () => {

@@ -1,7 +1,7 @@
 import { verify } from "@octokit/webhooks-methods";
 import { z } from "zod";
 import type { Database } from "../db/types";
-import { applyMemberEvent, type MemberEvent } from "../grants";
+import type { AccessHint } from "../grants";
 import { logWebhookRejection } from "./log-rejection";
 import { BodyTooLarge, readLimitedBody } from "./read-limited-body";
 import { recordDelivery } from "./record-delivery";
@@ -20,8 +20,7 @@ const memberPayload = z
     member: account,
     repository: z.object({ name: z.string(), owner: z.object({ login: z.string() }) }),
   })
-  .transform(({ action, member, repository }): MemberEvent => ({
-    action,
+  .transform(({ member, repository }): AccessHint => ({
     member,
     target: { owner: repository.owner.login, repo: repository.name },
   }));
@@ -34,14 +33,13 @@ const membershipPayload = z
     team: z.object({ slug: z.string() }),
     organization: z.object({ login: z.string() }),
   })
-  .transform(({ action, member, team, organization }): MemberEvent => ({
-    action,
+  .transform(({ member, team, organization }): AccessHint => ({
     member,
     target: { org: organization.login, teamSlug: team.slug },
   }));
 
-/** The events that move a grant, read into one shape; any other event is not ours. */
-function memberEventOf(event: string | null, json: unknown): MemberEvent | null {
+/** The events about an account's access, read into one shape; any other event is not ours. */
+function accessHintOf(event: string | null, json: unknown): AccessHint | null {
   const schema =
     event === "member" ? memberPayload : event === "membership" ? membershipPayload : null;
   const parsed = schema?.safeParse(json);
@@ -50,14 +48,16 @@ function memberEventOf(event: string | null, json: unknown): MemberEvent | null 
 
 /**
  * POST /api/webhooks/github: X-Hub-Signature-256 over the raw body, deduplicated on
- * X-GitHub-Delivery in the same transaction as the grant change. Events we don't act on are
- * acknowledged (200) so GitHub does not retry them.
+ * X-GitHub-Delivery. A `member`/`membership` event changes no grant: the signature does not
+ * cover the delivery id, so a captured body can be replayed, and a late event may describe an
+ * earlier purchase. It is returned as a hint (`applied`) for the caller to check on GitHub.
+ * Events we don't act on are acknowledged (200) so GitHub does not retry them.
  */
 export async function receiveGithubWebhook(
   db: Database,
   request: Request,
   options: { secret: string | undefined; now: Date },
-): Promise<WebhookAnswer> {
+): Promise<WebhookAnswer<AccessHint>> {
   const deliveryId = request.headers.get("x-github-delivery");
   const refuse = async (status: number, error: string) => {
     await logWebhookRejection(
@@ -89,20 +89,18 @@ export async function receiveGithubWebhook(
   } catch {
     return refuse(400, "body is not valid JSON");
   }
-  const member = memberEventOf(event, json);
-  if (!member) return { status: 200, body: { ok: true, ignored: true } };
-  const changed = await db.transaction(async (tx) => {
-    const fresh = await recordDelivery(tx, {
-      source: SOURCE,
-      deliveryId,
-      type: `${event}.${member.action}`,
-      receivedAt: options.now,
-    });
-    if (!fresh) return null;
-    return applyMemberEvent(tx, member, options.now);
+  const hint = accessHintOf(event, json);
+  if (!hint) return { status: 200, body: { ok: true, ignored: true } };
+  const action = (json as { action: string }).action;
+  const fresh = await recordDelivery(db, {
+    source: SOURCE,
+    deliveryId,
+    type: `${event}.${action}`,
+    receivedAt: options.now,
   });
   return {
     status: 200,
-    body: { ok: true, duplicate: changed === null, grantsChanged: changed?.length ?? 0 },
+    body: { ok: true, duplicate: !fresh, checking: fresh },
+    applied: fresh ? hint : undefined,
   };
 }

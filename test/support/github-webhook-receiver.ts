@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Database } from "../../lib/db/types";
+import type { AccessHint } from "../../lib/grants";
 import { receiveGithubWebhook } from "../../lib/webhooks/receive-github-webhook";
 
 /**
@@ -12,6 +13,8 @@ export async function startGithubWebhookReceiver(
   db: () => Database,
   secret: string,
   now: () => Date,
+  /** What the app does with a hint (checks it on GitHub); answered before replying, so tests can wait for it. */
+  onHint: (hint: AccessHint) => Promise<unknown>,
 ) {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -26,13 +29,18 @@ export async function startGithubWebhookReceiver(
         headers,
         body: Buffer.concat(chunks),
       });
-      receiveGithubWebhook(db(), request, { secret, now: now() }).then(
-        (answer) =>
-          res
-            .writeHead(answer.status, { "content-type": "application/json" })
-            .end(JSON.stringify(answer.body)),
-        () => res.writeHead(500).end(),
-      );
+      receiveGithubWebhook(db(), request, { secret, now: now() })
+        .then(async (answer) => {
+          if (answer.applied) await onHint(answer.applied);
+          return answer;
+        })
+        .then(
+          (answer) =>
+            res
+              .writeHead(answer.status, { "content-type": "application/json" })
+              .end(JSON.stringify(answer.body)),
+          () => res.writeHead(500).end(),
+        );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -66,15 +66,26 @@ export function markPendingMembership(
   return markInvited(db, grant, { invitationId: invitation?.id ?? null, htmlUrl, expiresAt }, now);
 }
 
+/**
+ * The account has the access already (GitHub answered 204), or joined the team at once. The
+ * account's GitHub id is recorded when it is learnt here, so that a later refund of another
+ * order recognises this grant as the same person's.
+ */
 export function markActive(
   db: Database,
   grant: Grant,
   now: Date,
   reason: "already_has_access" | "team_member" = "already_has_access",
+  githubUserId: number | null = grant.githubUserId,
 ) {
-  return settle(db, grant, now, { status: "active", acceptedAt: now, lastError: null }, "active", {
-    reason,
-  });
+  return settle(
+    db,
+    grant,
+    now,
+    { status: "active", acceptedAt: now, lastError: null, githubUserId },
+    "active",
+    { reason },
+  );
 }
 
 export function waitForQuota(db: Database, grant: Grant, freesAt: Date, now: Date) {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { grants, orders } from "../../db/schema";
 import type { Database } from "../../db/types";
 import type { Grant } from "../grant";
@@ -7,14 +7,19 @@ import { sameTarget } from "../same-target";
 import { accessTargetOf } from "../target";
 
 /**
- * Other paid grants that entitle the same GitHub account (by user id once known) to the same
- * repository or team: while one remains, access is kept, or lowered to what it pays for.
+ * Other paid grants that entitle the same account to the same repository or team: while one
+ * remains, access is kept, or lowered to what it pays for.
  */
 export async function otherPaidGrants(db: Database, grant: Grant) {
-  const sameAccount =
-    grant.githubUserId !== null
-      ? eq(grants.githubUserId, grant.githubUserId)
-      : sql`lower(${grants.githubLogin}) = lower(${grant.githubLogin})`;
+  // The same person, however we know them: a grant may know the GitHub id or only the login
+  // (an order named the login; a grant that settled as already having access), or only the
+  // buyer. Any one in common is enough — keeping access is the safe side of a doubt.
+  const sameAccount = or(
+    grant.githubUserId !== null ? eq(grants.githubUserId, grant.githubUserId) : undefined,
+    grant.githubLogin ? sql`lower(${grants.githubLogin}) = lower(${grant.githubLogin})` : undefined,
+    grant.buyerId ? eq(grants.buyerId, grant.buyerId) : undefined,
+  );
+  if (!sameAccount) return [];
   return db
     .select({ id: grants.id, permission: grants.permission, teamRole: grants.teamRole })
     .from(grants)
