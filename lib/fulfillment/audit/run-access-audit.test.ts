@@ -14,7 +14,7 @@ import {
 import { callApi, useGithubEmulator } from "@/test/support/github-emulator";
 import { runFulfillment } from "../run-fulfillment";
 import { syncInvitations } from "../sync-invitations";
-import { lastAccessAudit, runAccessAudit } from "./run-access-audit";
+import { lastAccessAudit, runAccessAudit, runAccessAuditIfDue } from "./run-access-audit";
 
 const MINUTE = 60_000;
 
@@ -189,6 +189,23 @@ describeEachDatabase("the access audit", (database) => {
       ["octocat", "gone"],
       ["hubot", "gone"],
     ]);
+  });
+
+  it("runs on the worker's schedule: an interval after the last audit, the merchant's included", async () => {
+    const db = database.db();
+    await repoProduct(db);
+    const paid = await buyAndAccept(db);
+    const HOUR = 60 * MINUTE;
+    const due = () => runAccessAuditIfDue(db, run().github, { clock, intervalMs: HOUR });
+    expect(await due()).toMatchObject({ trigger: "schedule" });
+    await refundedButLeftOnGithub(db, paid.orderId!);
+    const merchant = await runAccessAudit(db, run().github, { clock, trigger: "merchant" });
+    expect(merchant).toMatchObject({ trigger: "merchant", removed: 1 });
+    emulator().controls.advanceClock(HOUR - MINUTE);
+    expect(await due()).toBeNull();
+    emulator().controls.advanceClock(MINUTE);
+    expect(await due()).toMatchObject({ trigger: "schedule", removed: 0 });
+    expect(await lastAccessAudit(db)).toMatchObject({ trigger: "schedule" });
   });
 
   describe("on a team", () => {

@@ -75,3 +75,19 @@ export async function lastAccessAudit(db: Database): Promise<AccessAudit | null>
     .limit(1);
   return last ?? null;
 }
+
+/**
+ * The worker's periodic audit: runs when the last one (periodic or the merchant's) finished at
+ * least `intervalMs` ago, read from the database so that restarts and other instances do not
+ * multiply it. Null when not due.
+ */
+export async function runAccessAuditIfDue(
+  db: Database,
+  github: FulfillmentGithub,
+  options: { clock: () => Date; intervalMs: number },
+): Promise<AccessAudit | null> {
+  const last = await lastAccessAudit(db);
+  const now = options.clock().getTime();
+  if (last && now - last.finishedAt.getTime() < options.intervalMs) return null;
+  return runAccessAudit(db, github, { clock: options.clock, trigger: "schedule" });
+}
