@@ -41,6 +41,7 @@ async function engine() {
     settings: fulfillmentSettings({
       dailyInviteLimit: config.fulfillment.inviteDailyLimit,
       retryMaxHours: config.fulfillment.inviteRetryMaxHours,
+      leaseMs: config.fulfillment.leaseSeconds * 1000,
     }),
   };
 }
