@@ -97,11 +97,7 @@ test.describe("a server killed between GitHub's 201 and its commit (npm start, P
       expect(grant).toMatchObject({ status: "queued", invitation_id: null });
 
       await start();
-      const refunded = {
-        type: "order.refunded",
-        timestamp: new Date().toISOString(),
-        data: { externalId: "crash-1" },
-      };
+      const refunded = { ...paid, type: "order.refunded", timestamp: new Date().toISOString() };
       const refund = await request.post(
         `${app}/api/webhooks/orders`,
         signed(refunded, "msg_crash_2"),
