@@ -7,7 +7,10 @@ import type { WebhookDelivery, WebhookTarget } from "./webhooks";
 import { acceptOrgInvitation, openOrgInvitation } from "./team-mutations";
 import { findAccount, findInstallation, findOrg, findUser } from "./world";
 
-/** Test controls; each is also reachable over HTTP under /_emulator (see admin-api.ts). */
+/**
+ * Test controls; each is also reachable over HTTP under /_emulator (see admin-api.ts), except
+ * holdNextResponse, whose promise only a test in the emulator's own process can await.
+ */
 export type GithubEmulatorControls = {
   /** Delays every API answer. */
   setLatency(ms: number): void;
