@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { readMigrationFiles } from "drizzle-orm/migrator";
+import { describeDbError } from "./describe-db-error";
 import { migrationsFolder } from "./migrate";
 import { rowsOf } from "./rows";
 import type { DatabaseHandle, DatabaseKind } from "./types";
@@ -18,7 +19,7 @@ export async function checkDatabaseHealth(handle: DatabaseHandle): Promise<Datab
     );
     applied = new Set(rowsOf<{ hash: string }>(rows).map((row) => row.hash));
   } catch (error) {
-    return { ok: false, database, error: `database did not answer: ${describe(error)}` };
+    return { ok: false, database, error: `database did not answer: ${describeDbError(error)}` };
   }
   const pending = readMigrationFiles({ migrationsFolder }).filter((m) => !applied.has(m.hash));
   if (pending.length > 0) {
@@ -32,12 +33,6 @@ export async function checkDatabaseHealth(handle: DatabaseHandle): Promise<Datab
   return { ok: true, database, migrations: "current" };
 }
 
-function describe(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  // Connection errors can echo the connection string; never let credentials reach a response.
-  return message.replace(/postgres(ql)?:\/\/[^\s]+/g, "postgres://…");
-}
-
 /** Like checkDatabaseHealth, but a database that cannot even be opened is reported, not thrown. */
 export async function checkHealthOf(
   open: () => Promise<DatabaseHandle>,
@@ -47,7 +42,11 @@ export async function checkHealthOf(
   try {
     handle = await open();
   } catch (error) {
-    return { ok: false, database: kind, error: `database could not be opened: ${describe(error)}` };
+    return {
+      ok: false,
+      database: kind,
+      error: `database could not be opened: ${describeDbError(error)}`,
+    };
   }
   return checkDatabaseHealth(handle);
 }
