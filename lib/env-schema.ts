@@ -36,6 +36,22 @@ const flag = z
 const list = (separator: RegExp) =>
   optionalText.transform((value) => (value ?? "").split(separator).filter(Boolean));
 
+/**
+ * Standard Webhooks secrets: `whsec_` + base64 of 24–64 random bytes. Checked at start, because
+ * a secret the signing library cannot decode would otherwise fail every delivery with a 500.
+ * The message never repeats the value.
+ */
+const webhookSecrets = list(/\s+/).refine(
+  (secrets) =>
+    secrets.every((secret) => {
+      const encoded = secret.startsWith("whsec_") ? secret.slice(6) : "";
+      if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) || encoded.length % 4 !== 0) return false;
+      const bytes = Buffer.from(encoded, "base64").length;
+      return bytes >= 24 && bytes <= 64;
+    }),
+  "each secret must be whsec_ followed by the base64 of 24 to 64 random bytes",
+);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: positiveInt(DEFAULTS.port),
@@ -71,7 +87,7 @@ const envSchema = z.object({
       .min(0, "must be a number of milliseconds (0 or more)")
       .default(DEFAULTS.githubWriteIntervalMs),
   ),
-  ORDER_WEBHOOK_SECRET: list(/\s+/),
+  ORDER_WEBHOOK_SECRET: webhookSecrets,
   TEST_PAYMENTS: flag,
   CRON_SECRET: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   INVITE_DAILY_LIMIT: positiveInt(DEFAULTS.inviteDailyLimit),

@@ -2,6 +2,7 @@ import "server-only";
 import { getConfig } from "../config";
 import { getDb } from "../db";
 import type { AccessHint } from "../grants";
+import { pruneWebhookRecords } from "../webhooks/prune-webhook-records";
 import { checkMemberAccess } from "./check-member-access";
 import { githubForFulfillment } from "./github-adapter";
 import { runFulfillment, type FulfillmentSummary } from "./run-fulfillment";
@@ -92,8 +93,12 @@ export function checkAccessNow(hint: AccessHint): void {
     .catch(logOnce);
 }
 
+/** The slow tick: invitation sync, then webhook records past their retention period. */
 function syncNow(): void {
   runInvitationSyncNow().catch(logOnce);
+  getDb()
+    .then((db) => pruneWebhookRecords(db, new Date()))
+    .catch(logOnce);
 }
 
 /** Fulfillment every `fulfillMs`; the invitation sync (acceptance, decline, expiry) every `syncMs`. */

@@ -20,9 +20,11 @@ export async function startServer(): Promise<void> {
   if (state.__repograntStarted) return;
   state.__repograntStarted = true;
   try {
+    // Every setting is checked before anything else: a bad one stops the start, named.
+    const config = getConfig();
     const { kind, db } = await getDatabase();
     console.log(`[repogrant] database ready (${kind}), migrations applied`);
-    if (getConfig().sandbox && (await seedDemoProduct(db))) {
+    if (config.sandbox && (await seedDemoProduct(db))) {
       console.log(`[repogrant] sandbox: demo product "demo" created`);
     }
   } catch (error) {
@@ -33,11 +35,13 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   startFulfillmentLoop(FULFILLMENT_INTERVAL_MS, SYNC_INTERVAL_MS);
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      closeDatabase()
-        .catch((error: unknown) => console.error("[repogrant] closing the database failed", error))
-        .finally(() => process.exit(0));
-    });
-  }
+  // Ctrl-C reaches the whole process group, and impatient users press it twice: every signal
+  // waits for the one close already under way, so PGlite is never left open with its lock.
+  let closing: Promise<void> | undefined;
+  const shutDown = () => {
+    closing ??= closeDatabase()
+      .catch((error: unknown) => console.error("[repogrant] closing the database failed", error))
+      .finally(() => process.exit(0));
+  };
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, shutDown);
 }
