@@ -25,7 +25,7 @@ describe("parseConfig", () => {
       orderWebhookSecrets: [],
       cronSecret: undefined,
       github: { token: undefined, writeIntervalMs: DEFAULTS.githubWriteIntervalMs },
-      fulfillment: { inviteDailyLimit: 50, inviteRetryMaxHours: 72 },
+      fulfillment: { inviteDailyLimit: 50, inviteRetryMaxHours: 72, leaseSeconds: 300 },
     });
   });
 
@@ -50,7 +50,7 @@ describe("parseConfig", () => {
       merchantUsers: ["alice@example.com", "octocat", "u_123"],
       orderWebhookSecrets: [SECRET_A, SECRET_B],
       github: { token: "ghp_x", writeIntervalMs: 0, webhookSecret: "hook" },
-      fulfillment: { inviteDailyLimit: 10, inviteRetryMaxHours: 72 },
+      fulfillment: { inviteDailyLimit: 10, inviteRetryMaxHours: 72, leaseSeconds: 300 },
       logto: {
         configured: true,
         endpoint: "https://tenant.logto.app",

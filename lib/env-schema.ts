@@ -12,6 +12,7 @@ export const DEFAULTS = {
   githubWriteIntervalMs: 1000,
   inviteDailyLimit: 50,
   inviteRetryMaxHours: 72,
+  leaseSeconds: 300,
 } as const;
 
 const optionalText = z
@@ -92,6 +93,7 @@ const envSchema = z.object({
   CRON_SECRET: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   INVITE_DAILY_LIMIT: positiveInt(DEFAULTS.inviteDailyLimit),
   INVITE_RETRY_MAX_HOURS: positiveInt(DEFAULTS.inviteRetryMaxHours),
+  FULFILLMENT_LEASE_SECONDS: positiveInt(DEFAULTS.leaseSeconds),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -132,7 +134,7 @@ export interface Config {
   /** TEST_PAYMENTS: products without a payment link may be paid on the test checkout. */
   testPayments: boolean;
   cronSecret: string | undefined;
-  fulfillment: { inviteDailyLimit: number; inviteRetryMaxHours: number };
+  fulfillment: { inviteDailyLimit: number; inviteRetryMaxHours: number; leaseSeconds: number };
 }
 
 const LOGTO_VARIABLES = [
@@ -189,6 +191,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     fulfillment: {
       inviteDailyLimit: env.INVITE_DAILY_LIMIT,
       inviteRetryMaxHours: env.INVITE_RETRY_MAX_HOURS,
+      leaseSeconds: env.FULFILLMENT_LEASE_SECONDS,
     },
   };
 }

@@ -7,6 +7,8 @@ import { seedDemoProduct } from "../products/seed-demo-product";
 const FULFILLMENT_INTERVAL_MS = 15_000;
 // One paged list per repository per cycle: cheap, but not worth doing more often.
 const SYNC_INTERVAL_MS = 5 * 60_000;
+// Two paged lists per sold repository or team; it catches what slipped past everything else.
+const AUDIT_INTERVAL_MS = 60 * 60_000;
 
 const state = globalThis as unknown as { __repograntStarted?: boolean };
 
@@ -34,7 +36,7 @@ export async function startServer(): Promise<void> {
     );
     process.exit(1);
   }
-  startFulfillmentLoop(FULFILLMENT_INTERVAL_MS, SYNC_INTERVAL_MS);
+  startFulfillmentLoop(FULFILLMENT_INTERVAL_MS, SYNC_INTERVAL_MS, AUDIT_INTERVAL_MS);
   // Ctrl-C reaches the whole process group, and impatient users press it twice: every signal
   // waits for the one close already under way, so PGlite is never left open with its lock.
   let closing: Promise<void> | undefined;
