@@ -45,6 +45,13 @@ export async function startSandbox(
     GITHUB_WRITE_INTERVAL_MS: options.env.GITHUB_WRITE_INTERVAL_MS || "0",
     ORDER_WEBHOOK_SECRET:
       options.env.ORDER_WEBHOOK_SECRET || `whsec_${randomBytes(24).toString("base64")}`,
+    // Payment providers' secrets, so the dashboard's "send test event" works out of the box.
+    STRIPE_WEBHOOK_SECRET:
+      options.env.STRIPE_WEBHOOK_SECRET || `whsec_${randomBytes(24).toString("hex")}`,
+    LEMONSQUEEZY_WEBHOOK_SECRET:
+      options.env.LEMONSQUEEZY_WEBHOOK_SECRET || randomBytes(16).toString("hex"),
+    POLAR_WEBHOOK_SECRET:
+      options.env.POLAR_WEBHOOK_SECRET || `whsec_${randomBytes(24).toString("base64")}`,
   };
   return {
     env,

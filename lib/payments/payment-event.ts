@@ -1,6 +1,6 @@
-/** The payment providers with a webhook route of their own (/api/webhooks/<provider>). */
-export const PAYMENT_PROVIDERS = ["stripe", "lemonsqueezy", "polar"] as const;
-export type PaymentProvider = (typeof PAYMENT_PROVIDERS)[number];
+import type { PaymentProvider } from "../db/status-values";
+
+export { PAYMENT_PROVIDERS, type PaymentProvider } from "../db/status-values";
 
 /** An amount in minor units (cents) and its ISO currency, upper case. */
 export interface Money {
