@@ -8,9 +8,3 @@ export const PAYMENT_ADAPTERS: Record<PaymentProvider, PaymentAdapter> = {
   lemonsqueezy: lemonSqueezyAdapter,
   polar: polarAdapter,
 };
-
-export const PROVIDER_NAMES: Record<PaymentProvider, string> = {
-  stripe: "Stripe",
-  lemonsqueezy: "Lemon Squeezy",
-  polar: "Polar",
-};

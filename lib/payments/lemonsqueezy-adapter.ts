@@ -1,3 +1,4 @@
+import { PAYMENT_LINKS } from "./payment-links";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import {
@@ -92,7 +93,7 @@ function readOrder(body: z.infer<typeof orderBody>): PaymentEvent {
 export const lemonSqueezyAdapter: PaymentAdapter = {
   provider: "lemonsqueezy",
   secretVariable: "LEMONSQUEEZY_WEBHOOK_SECRET",
-  linkPlaceholder: "checkout[custom][order_id]={orderId}",
+  linkPlaceholder: PAYMENT_LINKS.lemonsqueezy.placeholder,
 
   verify(rawBody, headers, secrets): VerifiedPayment {
     const presented = headers.get("x-signature");

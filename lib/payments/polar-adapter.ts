@@ -1,3 +1,4 @@
+import { PAYMENT_LINKS } from "./payment-links";
 import { z } from "zod";
 import { signStandardWebhook, verifyStandardWebhook } from "../webhooks/standard-webhooks";
 import {
@@ -63,7 +64,7 @@ function readOrder(deliveryId: string, body: z.infer<typeof orderBody>): Payment
 export const polarAdapter: PaymentAdapter = {
   provider: "polar",
   secretVariable: "POLAR_WEBHOOK_SECRET",
-  linkPlaceholder: "reference_id={orderId}",
+  linkPlaceholder: PAYMENT_LINKS.polar.placeholder,
 
   verify(rawBody, headers, secrets, { now }): VerifiedPayment {
     const check = verifyStandardWebhook(rawBody, headers, secrets, now, {

@@ -1,3 +1,4 @@
+import { PAYMENT_LINKS } from "./payment-links";
 import Stripe from "stripe";
 import { z } from "zod";
 import {
@@ -96,7 +97,7 @@ function readEvent(event: Stripe.Event): PaymentEvent | string {
 export const stripeAdapter: PaymentAdapter = {
   provider: "stripe",
   secretVariable: "STRIPE_WEBHOOK_SECRET",
-  linkPlaceholder: "client_reference_id={orderId}",
+  linkPlaceholder: PAYMENT_LINKS.stripe.placeholder,
 
   verify(rawBody, headers, secrets, { now }): VerifiedPayment {
     const header = headers.get("stripe-signature");
