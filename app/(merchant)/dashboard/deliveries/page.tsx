@@ -4,12 +4,20 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { requireMerchant } from "@/lib/auth/require-merchant";
 import { getDb } from "@/lib/db";
 import { listWebhookRejections } from "@/lib/webhooks/list-rejections";
+import { listPaymentMismatches } from "@/lib/orders/list-payment-mismatches";
+import { PaymentMismatchList } from "@/components/payments/payment-mismatch-list";
 
 export const metadata: Metadata = { title: "Deliveries · Repogrant" };
 export const dynamic = "force-dynamic";
 
 const PAGE_SIZE = 50;
-const SOURCES: Record<string, string> = { orders: "Order webhook", github: "GitHub webhook" };
+const SOURCES: Record<string, string> = {
+  orders: "Order webhook",
+  github: "GitHub webhook",
+  stripe: "Stripe",
+  lemonsqueezy: "Lemon Squeezy",
+  polar: "Polar",
+};
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -17,7 +25,11 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
   await requireMerchant();
   const raw = Number((await searchParams).page);
   const page = Number.isInteger(raw) && raw > 0 ? raw : 1;
-  const { rows, total } = await listWebhookRejections(await getDb(), { page, pageSize: PAGE_SIZE });
+  const db = await getDb();
+  const [{ rows, total }, mismatches] = await Promise.all([
+    listWebhookRejections(db, { page, pageSize: PAGE_SIZE }),
+    page === 1 ? listPaymentMismatches(db, { limit: 20 }) : [],
+  ]);
   return (
     <section className="space-y-4">
       <div>
@@ -27,6 +39,17 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
           delivery can be sent again once its cause is fixed: its id was not used up.
         </p>
       </div>
+      {mismatches.length > 0 ? (
+        <div className="space-y-2">
+          <h2 className="text-lg font-semibold">Payments that did not match their order</h2>
+          <p className="text-sm text-slate-600">
+            Received and kept, but nobody was invited: the payment was for another product or less
+            than the order&apos;s amount. Refund it in the provider, or mark the order paid if it is
+            right.
+          </p>
+          <PaymentMismatchList rows={mismatches} linkOrders />
+        </div>
+      ) : null}
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
           No delivery has been refused. If an integration says its webhook fails but nothing shows
