@@ -16,11 +16,11 @@ export const PROVIDER_SECRETS: Record<PaymentProvider, string> = {
  * (`keyMode: "raw"` for a pre-2026-09-08 Polar secret), and the documented hex HMAC for Lemon
  * Squeezy, which publishes no generator.
  */
-export function signedProviderRequest(
+export function signProviderDelivery(
   provider: PaymentProvider,
   rawBody: string,
-  options: { at: Date; secret?: string; deliveryId?: string; keyMode?: "standard" | "raw" },
-): Request {
+  options: SignOptions,
+): Record<string, string> {
   const secret = options.secret ?? PROVIDER_SECRETS[provider];
   const seconds = Math.floor(options.at.getTime() / 1000);
   const headers: Record<string, string> = { "content-type": "application/json" };
@@ -40,9 +40,20 @@ export function signedProviderRequest(
     headers["webhook-timestamp"] = String(seconds);
     headers["webhook-signature"] = key.sign(id, options.at, rawBody);
   }
+  return headers;
+}
+
+type SignOptions = { at: Date; secret?: string; deliveryId?: string; keyMode?: "standard" | "raw" };
+
+/** The same, as a Request to our route (for the receive… functions in unit tests). */
+export function signedProviderRequest(
+  provider: PaymentProvider,
+  rawBody: string,
+  options: SignOptions,
+): Request {
   return new Request(`http://localhost/api/webhooks/${provider}`, {
     method: "POST",
-    headers,
+    headers: signProviderDelivery(provider, rawBody, options),
     body: rawBody,
   });
 }
