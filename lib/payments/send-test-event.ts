@@ -17,7 +17,8 @@ const SAMPLE_IDS: Record<PaymentProvider, { payment: () => string; product: stri
 
 export interface TestEventAnswer {
   status: number;
-  body: string;
+  /** The route's answer in words, as the provider's delivery log would show it. */
+  summary: string;
 }
 
 /**
@@ -53,5 +54,10 @@ export async function sendTestEvent(input: {
     headers,
     body,
   });
-  return { status: response.status, body: await response.text() };
+  const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  const words =
+    typeof answer.error === "string"
+      ? `refused: ${answer.error}`
+      : [answer.outcome, answer.note].filter((part) => typeof part === "string").join(": ");
+  return { status: response.status, summary: `${response.status} ${words}`.trim() };
 }

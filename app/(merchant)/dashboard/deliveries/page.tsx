@@ -39,17 +39,6 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
           delivery can be sent again once its cause is fixed: its id was not used up.
         </p>
       </div>
-      {mismatches.length > 0 ? (
-        <div className="space-y-2">
-          <h2 className="text-lg font-semibold">Payments that did not match their order</h2>
-          <p className="text-sm text-slate-600">
-            Received and kept, but nobody was invited: the payment was for another product or less
-            than the order&apos;s amount. Refund it in the provider, or mark the order paid if it is
-            right.
-          </p>
-          <PaymentMismatchList rows={mismatches} linkOrders />
-        </div>
-      ) : null}
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
           No delivery has been refused. If an integration says its webhook fails but nothing shows
@@ -104,6 +93,17 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
         href={(n) => (n > 1 ? `/dashboard/deliveries?page=${n}` : "/dashboard/deliveries")}
         noun={total === 1 ? "refused delivery" : "refused deliveries"}
       />
+      {mismatches.length > 0 ? (
+        <div className="space-y-2">
+          <h2 className="text-lg font-semibold">Payments that did not match their order</h2>
+          <p className="text-sm text-slate-600">
+            Received and kept, but nobody was invited: the payment was for another product or less
+            than the order&apos;s amount. Refund it in the provider, or mark the order paid if it is
+            right.
+          </p>
+          <PaymentMismatchList rows={mismatches} linkOrders />
+        </div>
+      ) : null}
     </section>
   );
 }

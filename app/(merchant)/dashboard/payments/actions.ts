@@ -25,7 +25,9 @@ export const sendTestEventAction = merchantAction(
     revalidatePath("/dashboard/payments");
     return {
       ok: true,
-      data: { message: `Our ${provider} route answered ${answer.status}: ${answer.body}` },
+      data: {
+        message: `Signed and sent to /api/webhooks/${provider}; it answered ${answer.summary}.`,
+      },
     };
   },
 );

@@ -65,12 +65,14 @@ export default async function PaymentsPage() {
                 </div>
                 <div>
                   <dt className="text-slate-500">Signing secret</dt>
-                  <dd className={secrets ? "text-emerald-800" : "font-medium text-rose-800"}>
+                  <dd
+                    className={`break-words ${secrets ? "text-emerald-800" : "font-medium text-rose-800"}`}
+                  >
                     {secrets === 0
                       ? `Not set: ${PAYMENT_ADAPTERS[provider].secretVariable} is empty, every event is refused.`
                       : secrets === 1
-                        ? `Set (${PAYMENT_ADAPTERS[provider].secretVariable}).`
-                        : `${secrets} set, rotating (${PAYMENT_ADAPTERS[provider].secretVariable}).`}
+                        ? `Set in ${PAYMENT_ADAPTERS[provider].secretVariable}.`
+                        : `${secrets} set in ${PAYMENT_ADAPTERS[provider].secretVariable} (rotating).`}
                   </dd>
                 </div>
                 <div>
