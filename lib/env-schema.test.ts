@@ -36,6 +36,8 @@ describe("parseConfig", () => {
       SANDBOX_GITHUB_PORT: "3220",
       MERCHANT_USERS: "alice@example.com, octocat\nu_123",
       ORDER_WEBHOOK_SECRET: ` ${SECRET_A}  ${SECRET_B}\n`,
+      STRIPE_WEBHOOK_SECRET: "whsec_new whsec_old",
+      POLAR_WEBHOOK_SECRET: "whsec_p",
       GITHUB_TOKEN: "ghp_x",
       GITHUB_WRITE_INTERVAL_MS: "0",
       GITHUB_WEBHOOK_SECRET: "hook",
@@ -49,6 +51,11 @@ describe("parseConfig", () => {
       sandboxGithubPort: 3220,
       merchantUsers: ["alice@example.com", "octocat", "u_123"],
       orderWebhookSecrets: [SECRET_A, SECRET_B],
+      paymentWebhookSecrets: {
+        stripe: ["whsec_new", "whsec_old"],
+        lemonsqueezy: [],
+        polar: ["whsec_p"],
+      },
       github: { token: "ghp_x", writeIntervalMs: 0, webhookSecret: "hook" },
       fulfillment: { inviteDailyLimit: 10, inviteRetryMaxHours: 72, leaseSeconds: 300 },
       logto: {

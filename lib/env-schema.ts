@@ -2,6 +2,7 @@
 // importable by scripts outside Next; the app reads it through lib/config.ts.
 import { z } from "zod";
 import { ConfigError } from "./config-error";
+import type { PaymentProvider } from "./db/status-values";
 
 export { ConfigError };
 
@@ -89,6 +90,9 @@ const envSchema = z.object({
       .default(DEFAULTS.githubWriteIntervalMs),
   ),
   ORDER_WEBHOOK_SECRET: webhookSecrets,
+  STRIPE_WEBHOOK_SECRET: list(/\s+/),
+  LEMONSQUEEZY_WEBHOOK_SECRET: list(/\s+/),
+  POLAR_WEBHOOK_SECRET: list(/\s+/),
   TEST_PAYMENTS: flag,
   CRON_SECRET: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   INVITE_DAILY_LIMIT: positiveInt(DEFAULTS.inviteDailyLimit),
@@ -131,6 +135,8 @@ export interface Config {
   github: GithubConfig;
   /** Standard Webhooks secrets for the order webhook (several while rotating). */
   orderWebhookSecrets: string[];
+  /** Each payment provider's webhook secrets (two while rotating); empty: its route accepts nothing. */
+  paymentWebhookSecrets: Record<PaymentProvider, string[]>;
   /** TEST_PAYMENTS: products without a payment link may be paid on the test checkout. */
   testPayments: boolean;
   cronSecret: string | undefined;
@@ -186,6 +192,11 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       writeIntervalMs: env.GITHUB_WRITE_INTERVAL_MS,
     },
     orderWebhookSecrets: env.ORDER_WEBHOOK_SECRET,
+    paymentWebhookSecrets: {
+      stripe: env.STRIPE_WEBHOOK_SECRET,
+      lemonsqueezy: env.LEMONSQUEEZY_WEBHOOK_SECRET,
+      polar: env.POLAR_WEBHOOK_SECRET,
+    },
     testPayments: env.TEST_PAYMENTS,
     cronSecret: env.CRON_SECRET,
     fulfillment: {

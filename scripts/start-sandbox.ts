@@ -47,6 +47,13 @@ export async function startSandbox(
     // The emulator has no write limits worth waiting for in a demo.
     GITHUB_WRITE_INTERVAL_MS: options.env.GITHUB_WRITE_INTERVAL_MS || "0",
     ORDER_WEBHOOK_SECRET: orderSecret.value,
+    // Payment providers' secrets, so the dashboard's "send test event" works out of the box.
+    STRIPE_WEBHOOK_SECRET:
+      options.env.STRIPE_WEBHOOK_SECRET || `whsec_${randomBytes(24).toString("hex")}`,
+    LEMONSQUEEZY_WEBHOOK_SECRET:
+      options.env.LEMONSQUEEZY_WEBHOOK_SECRET || randomBytes(16).toString("hex"),
+    POLAR_WEBHOOK_SECRET:
+      options.env.POLAR_WEBHOOK_SECRET || `whsec_${randomBytes(24).toString("base64")}`,
   };
   const orderSecretNote = orderSecret.generated
     ? `\n  Order webhooks: sign with ORDER_WEBHOOK_SECRET=${orderSecret.value} (sandbox-only, kept in ${orderSecret.path}).`

@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/dashboard/orders", label: "Orders" },
   { href: "/dashboard/products", label: "Products" },
   { href: "/dashboard/give-access", label: "Give access" },
+  { href: "/dashboard/payments", label: "Payments" },
   { href: "/dashboard/deliveries", label: "Deliveries" },
 ];
 

@@ -5,12 +5,20 @@ import { requireMerchant } from "@/lib/auth/require-merchant";
 import { getDb } from "@/lib/db";
 import { listWebhookRejections } from "@/lib/webhooks/list-rejections";
 import { WEBHOOK_RETENTION_DAYS } from "@/lib/webhooks/prune-webhook-records";
+import { listPaymentMismatches } from "@/lib/orders/list-payment-mismatches";
+import { PaymentMismatchList } from "@/components/payments/payment-mismatch-list";
 
 export const metadata: Metadata = { title: "Deliveries · Repogrant" };
 export const dynamic = "force-dynamic";
 
 const PAGE_SIZE = 50;
-const SOURCES: Record<string, string> = { orders: "Order webhook", github: "GitHub webhook" };
+const SOURCES: Record<string, string> = {
+  orders: "Order webhook",
+  github: "GitHub webhook",
+  stripe: "Stripe",
+  lemonsqueezy: "Lemon Squeezy",
+  polar: "Polar",
+};
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -18,7 +26,11 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
   await requireMerchant();
   const raw = Number((await searchParams).page);
   const page = Number.isInteger(raw) && raw > 0 ? raw : 1;
-  const { rows, total } = await listWebhookRejections(await getDb(), { page, pageSize: PAGE_SIZE });
+  const db = await getDb();
+  const [{ rows, total }, mismatches] = await Promise.all([
+    listWebhookRejections(db, { page, pageSize: PAGE_SIZE }),
+    page === 1 ? listPaymentMismatches(db, { limit: 20 }) : [],
+  ]);
   return (
     <section className="space-y-4">
       <div>
@@ -90,6 +102,17 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
         href={(n) => (n > 1 ? `/dashboard/deliveries?page=${n}` : "/dashboard/deliveries")}
         noun={total === 1 ? "refused delivery" : "refused deliveries"}
       />
+      {mismatches.length > 0 ? (
+        <div className="space-y-2">
+          <h2 className="text-lg font-semibold">Payments that did not match their order</h2>
+          <p className="text-sm text-slate-600">
+            Received and kept, but nobody was invited: the payment was for another product or less
+            than the order&apos;s amount. Refund it in the provider, or mark the order paid if it is
+            right.
+          </p>
+          <PaymentMismatchList rows={mismatches} linkOrders />
+        </div>
+      ) : null}
     </section>
   );
 }
