@@ -4,6 +4,7 @@ import type { Database } from "../db/types";
 import { createGrants, requestRevocation } from "../grants";
 import { recordDelivery } from "../webhooks/record-delivery";
 import { findOrCreateBuyer, getBuyerIdentity, type BuyerIdentity } from "./find-or-create-buyer";
+import { insertPaidOrder } from "./insert-paid-order";
 import type { OrderData, OrderEvent } from "./order-event";
 import { OrderRejected } from "./order-rejected";
 
@@ -95,6 +96,17 @@ async function findNamedOrder(db: Database, data: OrderData, source: string): Pr
 }
 
 async function payNamedOrder(db: Database, data: OrderData, source: string, now: Date) {
+  const inserted = await insertPaidOrder(db, data, source, now);
+  if (inserted) {
+    if (inserted.buyer || !data.buyer) return inserted;
+    // A buyer we have never seen: record the placeholder and name it on the order.
+    const buyer = await findOrCreateBuyer(db, data.buyer);
+    await db
+      .update(orders)
+      .set({ buyerId: buyer.id, buyerEmail: buyer.email })
+      .where(eq(orders.id, inserted.order.id));
+    return { order: inserted.order, buyer };
+  }
   let order: Order;
   if (data.orderId) {
     order = await findNamedOrder(db, data, source);
