@@ -1,7 +1,7 @@
 import type { Database } from "../db/types";
 import { githubError, type GithubError } from "../github";
 import {
-  completeInviteEvent,
+  completeWriteEvent,
   failGrant,
   forgetInvitation,
   grantTarget,
@@ -9,6 +9,7 @@ import {
   markInvited,
   markPendingMembership,
   recordGithubCalls,
+  recordGithubWrite,
   reserveInviteSlot,
   strongestAccess,
   teamMember,
@@ -81,12 +82,13 @@ async function joinTeam(
   grant: Grant,
   settings: FulfillmentSettings,
 ): Promise<Step> {
-  const result = await github.addTeamMember({
-    ...teamMember(grant),
-    role: grant.teamRole === "maintainer" ? "maintainer" : "member",
-  });
+  const result = await recordGithubWrite(db, grant.id, "add_team_member", settings.clock, () =>
+    github.addTeamMember({
+      ...teamMember(grant),
+      role: grant.teamRole === "maintainer" ? "maintainer" : "member",
+    }),
+  );
   const now = settings.clock();
-  await recordGithubCalls(db, grant.id, "add_team_member", result, now);
   if (!result.ok) {
     if (result.error.code === "user_not_found" && grant.githubUserId !== null) {
       return { userNotFound: result.error };
@@ -111,12 +113,13 @@ async function cancelStaleInvitation(
   grant: Grant,
   settings: FulfillmentSettings,
 ): Promise<Grant | GrantOutcome> {
-  const cancelled = await github.cancelInvitation({
-    owner: grant.owner!,
-    repo: grant.repo!,
-    invitationId: grant.invitationId!,
-  });
-  await recordGithubCalls(db, grant.id, "cancel_invitation", cancelled, settings.clock());
+  const cancelled = await recordGithubWrite(db, grant.id, "cancel_invitation", settings.clock, () =>
+    github.cancelInvitation({
+      owner: grant.owner!,
+      repo: grant.repo!,
+      invitationId: grant.invitationId!,
+    }),
+  );
   if (!cancelled.ok) return failGrant(db, grant, cancelled.error, settings);
   return (await forgetInvitation(db, grant, settings.clock())) ?? "lost_lease";
 }
@@ -165,7 +168,7 @@ async function inviteOnce(
 
   const result = await github.invite(target);
   const now = settings.clock();
-  await completeInviteEvent(db, slot.eventId, grant.id, result, now);
+  await completeWriteEvent(db, slot.eventId, grant.id, result, now);
   if (!result.ok) {
     if (result.error.code === "user_not_found" && grant.githubUserId !== null) {
       return { userNotFound: result.error };
