@@ -187,6 +187,12 @@ export const grants = pgTable(
     /** Set by a refund or the merchant; the engine takes the access away, then marks revoked. */
     revokeRequestedAt: timestamp("revoke_requested_at", { withTimezone: true }),
     revokeReason: text("revoke_reason"),
+    /**
+     * Team grants: whether the account was already a member of the organization when we added
+     * it to the team — GitHub's answer to that PUT (active, not pending) — so a refund removes
+     * only an organization membership our own invitation created. Null when not known.
+     */
+    orgMemberBefore: boolean("org_member_before"),
     queuedAt: timestamp("queued_at", { withTimezone: true }),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
@@ -257,4 +263,50 @@ export const webhookRejections = pgTable(
     detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [index("webhook_rejections_received_idx").on(t.receivedAt)],
+);
+
+/** One account's finding in an access audit, and what the audit did about it. */
+export type AuditFinding = {
+  login: string;
+  /** left_over: access or an invitation whose every grant was taken back; gone: a grant's access GitHub no longer has. */
+  finding: "left_over" | "gone" | "accepted";
+  /** What was done: removed on GitHub, the grant settled, or why nothing could be. */
+  action: "removed" | "settled" | "failed";
+  grantIds: number[];
+  /** What was removed: "collaborator", "invitation", "team_member", "org_member". */
+  removed?: string[];
+  error?: string;
+};
+
+/** One sold repository or team as the audit found it. */
+export type AuditTargetResult = {
+  target: string;
+  kind: "github_repo" | "github_team";
+  githubCalls: number;
+  findings: AuditFinding[];
+  /** Set when GitHub could not be read for this target; nothing was changed there. */
+  error?: { code: string; message: string };
+};
+
+/**
+ * Each run of the access audit (periodic or the merchant's), for the dashboard: what it found
+ * per sold repository and team, and what it did.
+ */
+export const accessAudits = pgTable(
+  "access_audits",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    trigger: text("trigger").$type<"schedule" | "merchant">().notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }).notNull(),
+    removed: integer("removed").notNull().default(0),
+    settled: integer("settled").notNull().default(0),
+    failedTargets: integer("failed_targets").notNull().default(0),
+    githubCalls: integer("github_calls").notNull().default(0),
+    targets: jsonb("targets").$type<AuditTargetResult[]>().notNull().default([]),
+  },
+  (t) => [
+    check("access_audits_trigger", sql`${t.trigger} in ('schedule', 'merchant')`),
+    index("access_audits_finished_idx").on(t.finishedAt),
+  ],
 );

@@ -10,8 +10,13 @@ import {
   getUserLogin,
   githubProviderFromConfig,
   inviteCollaborator,
+  isOrgMember,
+  listDirectCollaborators,
+  listOrgInvitations,
   listRepoInvitations,
+  listTeamMembers,
   removeCollaborator,
+  removeOrgMember,
   removeTeamMember,
   updateInvitationPermission,
   type GithubClient,
@@ -54,6 +59,12 @@ export function fulfillmentGithub(provider: GithubClientProvider): FulfillmentGi
     addTeamMember: (t) => through(provider, { org: t.org }, (c) => addTeamMember(c, t)),
     teamMembership: (t) => through(provider, { org: t.org }, (c) => getTeamMembership(c, t)),
     removeTeamMember: (t) => through(provider, { org: t.org }, (c) => removeTeamMember(c, t)),
+    isOrgMember: (t) => through(provider, { org: t.org }, (c) => isOrgMember(c, t)),
+    removeOrgMember: (t) => through(provider, { org: t.org }, (c) => removeOrgMember(c, t)),
+    listDirectCollaborators: (t) =>
+      through(provider, repoOf(t), (c) => listDirectCollaborators(c, t)),
+    listTeamMembers: (t) => through(provider, { org: t.org }, (c) => listTeamMembers(c, t)),
+    listOrgInvitations: (t) => through(provider, { org: t.org }, (c) => listOrgInvitations(c, t)),
   };
 }
 

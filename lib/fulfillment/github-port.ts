@@ -3,6 +3,8 @@ import type {
   GithubAccount,
   GithubResult,
   InstallationTarget,
+  ListedAccount,
+  ListedOrgInvitation,
   InviteInput,
   InviteOutcome,
   RepoInvitation,
@@ -45,4 +47,13 @@ export interface FulfillmentGithub {
     target: TeamMember,
   ): Promise<GithubResult<{ state: "active" | "pending"; role: TeamRole } | null>>;
   removeTeamMember(target: TeamMember): Promise<GithubResult<unknown>>;
+  isOrgMember(target: { org: string; username: string }): Promise<GithubResult<boolean>>;
+  removeOrgMember(target: { org: string; username: string }): Promise<GithubResult<unknown>>;
+  /** For the access audit: one paged list per repository or team. */
+  listDirectCollaborators(target: Repo): Promise<GithubResult<ListedAccount[]>>;
+  listTeamMembers(target: {
+    org: string;
+    teamSlug: string;
+  }): Promise<GithubResult<ListedAccount[]>>;
+  listOrgInvitations(target: { org: string }): Promise<GithubResult<ListedOrgInvitation[]>>;
 }

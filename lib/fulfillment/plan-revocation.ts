@@ -2,6 +2,7 @@ import type { Database } from "../db/types";
 import { githubError, type GithubError, type GithubResult } from "../github";
 import {
   isBasePermission,
+  leavesOrganization,
   otherPaidGrants,
   permissionRank,
   recordGithubCalls,
@@ -17,6 +18,7 @@ export type RevocationOutcome =
   | "invitation_cancelled"
   | "collaborator_removed"
   | "team_member_removed"
+  | "org_member_removed"
   | "nothing_on_github";
 
 export type Plan = {
@@ -110,7 +112,9 @@ async function planRepoRevocation(
 /**
  * A team membership (active or pending, as GitHub reports it now) goes unless another paid
  * order keeps it; a maintainer whose remaining order pays for a plain membership becomes a
- * member.
+ * member. The organization membership our own invitation created goes with it when nothing
+ * else paid for needs that organization: its base role would otherwise keep giving access to
+ * every repository there.
  */
 async function planTeamRevocation(
   db: Database,
@@ -122,9 +126,8 @@ async function planTeamRevocation(
   const membership = await github.teamMembership(teamMember(grant));
   await recordGithubCalls(db, grant.id, "check_team_membership", membership, clock());
   if (!membership.ok) return membership;
-  if (!membership.value) return { ok: true, plan: { outcome: "nothing_on_github", calls: [] } };
-  const remaining = await otherPaidGrants(db, grant);
-  if (remaining.length > 0) {
+  const remaining = membership.value ? await otherPaidGrants(db, grant) : [];
+  if (membership.value && remaining.length > 0) {
     const keptBy = remaining.find((r) => r.teamRole === "maintainer") ?? remaining[0]!;
     if (membership.value.role !== "maintainer" || keptBy.teamRole === "maintainer") {
       return { ok: true, plan: { outcome: "kept", detail: { keptBy: keptBy.id }, calls: [] } };
@@ -138,11 +141,24 @@ async function planTeamRevocation(
       },
     };
   }
+  const calls: Plan["calls"] = [];
+  if (membership.value) calls.push(() => github.removeTeamMember(teamMember(grant)));
+  const org = { org: grant.org!, username: grant.githubLogin };
+  let leftOrganization = false;
+  if (await leavesOrganization(db, grant)) {
+    const member = await github.isOrgMember(org);
+    await recordGithubCalls(db, grant.id, "check_org_membership", member, clock());
+    if (!member.ok) return member;
+    leftOrganization = member.value;
+    if (leftOrganization) calls.push(() => github.removeOrgMember(org));
+  }
+  if (calls.length === 0) return { ok: true, plan: { outcome: "nothing_on_github", calls } };
   return {
     ok: true,
     plan: {
-      outcome: "team_member_removed",
-      calls: [() => github.removeTeamMember(teamMember(grant))],
+      outcome: membership.value ? "team_member_removed" : "org_member_removed",
+      detail: { leftOrganization },
+      calls,
     },
   };
 }

@@ -61,6 +61,23 @@ const VERIFICATION_NOTES = {
       "The credentials may add and remove this team's members, and invite people who are not in {org} yet.",
     fix: "Nothing to do: team memberships can be granted.",
   },
+  org_base_role_opens_repositories: {
+    kind: "note",
+    message:
+      "Every member of {org} has the base role “{role}” on all of its repositories, private ones included. A buyer who is not in {org} yet joins it through this team, and so gets that role on every repository of {org}, not only the team's, for as long as they stay a member.",
+    fix: "Set the base role to “No permission” (GitHub → {org} → Settings → Member privileges → Base permissions) so that only the team's repositories are sold; or sell knowing buyers get “{role}” on all of {org}'s repositories. A refund takes away the organization membership our invitation created.",
+  },
+  org_base_role_none: {
+    kind: "note",
+    message: "Members of {org} have no base role: buyers get only what the team gives them.",
+    fix: "Nothing to do.",
+  },
+  org_base_role_unseen: {
+    kind: "note",
+    message:
+      "GitHub shows the base role of {org} (what every member may do on all its repositories) to the organization's owners only, and these credentials could not see it.",
+    fix: "Check GitHub → {org} → Settings → Member privileges → Base permissions: with any role but “No permission”, buyers who join {org} through this team get that role on all of its repositories.",
+  },
   members_write_unverified: {
     kind: "note",
     message:

@@ -40,7 +40,14 @@ export {
   type InviteOutcome,
 } from "./invite-collaborator";
 export { findOpenInvitation, listRepoInvitations, type RepoInvitation } from "./list-invitations";
-export { findOrgInvitation, type OrgInvitation } from "./org-invitations";
+export { listDirectCollaborators, listTeamMembers, type ListedAccount } from "./list-access";
+export { getOrgBaseRole, isOrgMember, removeOrgMember } from "./org-membership";
+export {
+  findOrgInvitation,
+  listOrgInvitations,
+  type ListedOrgInvitation,
+  type OrgInvitation,
+} from "./org-invitations";
 export {
   REPO_PERMISSIONS,
   toInvitationPermission,

@@ -46,7 +46,7 @@ it("names who asked and how a change was learned", () => {
   ).toBe("Requested by the merchant");
   // An event kind added later still reads as words.
   expect(
-    describeGrantEvent({ kind: "audit_removed", githubStatus: null, requestId: null, detail: {} })
+    describeGrantEvent({ kind: "some_new_step", githubStatus: null, requestId: null, detail: {} })
       .title,
-  ).toBe("audit removed");
+  ).toBe("some new step");
 });

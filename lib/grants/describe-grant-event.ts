@@ -41,6 +41,10 @@ const TITLES: Record<string, string> = {
   find_invitation: "Looked for an open invitation on GitHub",
   check_collaborator: "Checked collaborator access on GitHub",
   check_team_membership: "Checked team membership on GitHub",
+  check_org_membership: "Checked organization membership on GitHub",
+  "revoke:org_member_removed": "Removed from the organization our invitation brought them into",
+  audit_removed: "Access audit: left-over access removed on GitHub",
+  audit_settled: "Access audit: grant settled from GitHub's state",
 };
 
 const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);
@@ -57,6 +61,7 @@ function explain(detail: Record<string, unknown>): string | undefined {
     text(detail.from) && text(detail.to) && `@${text(detail.from)} is now @${text(detail.to)}`,
     text(detail.via) === "github_webhook" && "Reported by GitHub's webhook",
     text(detail.via) === "sync" && "Found by the periodic check of GitHub",
+    text(detail.via) === "audit" && "Found by the access audit",
     detail.sending === true &&
       "Sent to GitHub; no answer recorded yet (still under way, or the server stopped before it could record one)",
     text(detail.by) &&

@@ -8,7 +8,7 @@ export type { RetryPolicy } from "./retry-policy";
 export { isBasePermission, permissionRank } from "./permission-rank";
 export type { AccessTarget } from "./same-target";
 export { grantTarget, teamMember } from "./target";
-export { otherPaidGrants, strongestAccess } from "./queries/other-paid-grants";
+export { leavesOrganization, otherPaidGrants, strongestAccess } from "./queries/other-paid-grants";
 export { reserveInviteSlot } from "./queries/invite-quota";
 export { settleAccess, type AccessAnswer, type AccessHint } from "./operations/settle-access";
 export { createGrants } from "./operations/create-grants";

@@ -115,6 +115,46 @@ describe("success bodies match GitHub's OpenAPI schemas", () => {
     await checked("DELETE", membership, `${base}/octocat`, 204);
   });
 
+  it("for the organization, its members' memberships, team members and leaving the org", async () => {
+    const full = await checked("GET", "/orgs/{org}", "/orgs/acme", 200);
+    expect(full).toMatchObject({ login: "acme", default_repository_permission: "read" });
+    // The base role is an owner's view: another member sees the public fields only.
+    const asMember = { token: "sandbox-token-acme-member" };
+    const seen = await checked("GET", "/orgs/{org}", "/orgs/acme", 200, asMember);
+    expect(seen).not.toHaveProperty("default_repository_permission");
+
+    await callApi(github(), "PUT", "/orgs/acme/teams/toolkit-users/memberships/octocat");
+    const membership = "/orgs/{org}/memberships/{username}";
+    expect(await checked("GET", membership, "/orgs/acme/memberships/octocat", 200)).toMatchObject({
+      state: "pending",
+      user: { login: "octocat" },
+    });
+    await callApi(github(), "PATCH", "/user/memberships/orgs/acme", {
+      token: "sandbox-token-octocat",
+      body: { state: "active" },
+    });
+    const members = await checked(
+      "GET",
+      "/orgs/{org}/teams/{team_slug}/members",
+      "/orgs/acme/teams/toolkit-users/members",
+      200,
+    );
+    expect(members).toEqual([expect.objectContaining({ login: "octocat", role: "member" })]);
+
+    await checked("DELETE", membership, "/orgs/acme/memberships/octocat", 204);
+    // Leaving the organization ends its team memberships and its base role's access.
+    expect((await callApi(github(), "GET", "/orgs/acme/members/octocat")).status).toBe(404);
+    expect(await callApi(github(), "GET", "/orgs/acme/teams/toolkit-users/members")).toMatchObject({
+      body: [],
+    });
+    const check = await callApi(github(), "GET", "/repos/acme/toolkit/collaborators/octocat");
+    expect(check.status).toBe(404);
+    expect((await callApi(github(), "DELETE", "/orgs/acme/memberships/octocat")).status).toBe(404);
+    // Only an owner may remove someone from the organization.
+    const denied = await callApi(github(), "DELETE", "/orgs/acme/memberships/acme-admin", asMember);
+    expect(denied.status).toBe(403);
+  });
+
   it("for custom repository roles, listed on GHES only", async () => {
     const path = "/orgs/acme/custom-repository-roles";
     expect((await callApi(github(), "GET", path)).status).toBe(404);

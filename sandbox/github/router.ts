@@ -4,6 +4,7 @@ import { appRoutes } from "./routes/apps";
 import { collaboratorRoutes } from "./routes/collaborators";
 import { customRoleRoutes } from "./routes/custom-roles";
 import { orgMembershipRoutes } from "./routes/org-memberships";
+import { orgRoutes } from "./routes/orgs";
 import { repoInvitationRoutes } from "./routes/repo-invitations";
 import { repoRoutes } from "./routes/repos";
 import { teamRoutes } from "./routes/teams";
@@ -23,6 +24,7 @@ export const ROUTES: Route[] = [
   addCollaboratorRoute,
   ...repoInvitationRoutes,
   ...teamRoutes,
+  ...orgRoutes,
   ...customRoleRoutes,
 ];
 

@@ -62,6 +62,25 @@ export function teamSimple(org: OrgRecord, team: TeamRecord, api: string) {
   };
 }
 
+/**
+ * GET /orgs/{org}. Only an owner (or the org's App) sees the settings, among them the base role
+ * every member holds on every repository (`default_repository_permission`); others get the
+ * public fields.
+ */
+export function organizationFull(state: State, org: OrgRecord, api: string, owner: boolean) {
+  const base = teamOrganization(state, org, api);
+  if (!owner) return base;
+  const privateRepos = state.repos.filter((r) => r.ownerId === org.id && r.private).length;
+  return {
+    ...base,
+    total_private_repos: privateRepos,
+    owned_private_repos: privateRepos,
+    default_repository_permission: org.baseRole,
+    members_can_create_repositories: true,
+    two_factor_requirement_enabled: false,
+  };
+}
+
 export function teamFull(state: State, org: OrgRecord, team: TeamRecord, api: string) {
   const created = timestamp(team.createdAt);
   return {
@@ -101,6 +120,11 @@ export function orgMembership(
     organization: organizationSimple(org, api),
     user: simpleUser(user, api),
   };
+}
+
+/** A `team-member`: the user, with their role on the team (no child teams here). */
+export function teamMember(user: UserRecord, role: "member" | "maintainer", api: string) {
+  return { ...simpleUser(user, api), role, inherited: false };
 }
 
 export function orgInvitation(state: State, record: OrgInvitationRecord, api: string) {

@@ -90,6 +90,25 @@ export function removeTeamMember(
     state.orgInvitations = state.orgInvitations.filter((i) => i !== open);
 }
 
+/**
+ * DELETE /orgs/{org}/memberships/{username}: an active member leaves the organization and every
+ * team in it; an invited person's invitation is cancelled. Returns false when they were neither.
+ */
+export function removeOrgMember(core: Core, org: OrgRecord, userId: number, senderId: number) {
+  const { state } = core;
+  const open = openOrgInvitation(state, org, userId, core.now());
+  if (open) state.orgInvitations = state.orgInvitations.filter((i) => i !== open);
+  if (!org.members.some((m) => m.userId === userId)) return open !== undefined;
+  for (const team of org.teams) {
+    if (team.members.some((m) => m.userId === userId)) {
+      removeTeamMember(core, org, team, userId, senderId);
+    }
+  }
+  org.members = org.members.filter((m) => m.userId !== userId);
+  sendMemberEvent(core, "member_removed", org, userId, senderId);
+  return true;
+}
+
 /** The invitee joins the organization and every team the invitation names. */
 export function acceptOrgInvitation(core: Core, invitation: OrgInvitationRecord): boolean {
   const { state } = core;
@@ -99,7 +118,7 @@ export function acceptOrgInvitation(core: Core, invitation: OrgInvitationRecord)
   const userId = invitation.inviteeId;
   if (!org.members.some((m) => m.userId === userId)) {
     org.members.push({ userId, role: "member" });
-    sendMemberAddedEvent(core, org, userId);
+    sendMemberEvent(core, "member_added", org, userId, userId);
   }
   for (const { teamId, role } of invitation.teams) {
     const team = org.teams.find((t) => t.id === teamId);
@@ -130,12 +149,19 @@ function sendMembershipEvent(
   });
 }
 
-function sendMemberAddedEvent(core: Core, org: OrgRecord, userId: number): void {
+function sendMemberEvent(
+  core: Core,
+  action: "member_added" | "member_removed",
+  org: OrgRecord,
+  userId: number,
+  senderId: number,
+): void {
   const api = core.apiBase();
   const user = accountById(core.state, userId);
-  if (!user) return;
+  const sender = accountById(core.state, senderId);
+  if (!user || !sender) return;
   core.webhooks.send("organization", {
-    action: "member_added",
+    action,
     membership: {
       url: `${api}/orgs/${org.login}/memberships/${user.login}`,
       state: "active",
@@ -144,6 +170,6 @@ function sendMemberAddedEvent(core: Core, org: OrgRecord, userId: number): void 
       user: simpleUser(user, api),
     },
     organization: organizationSimple(org, api),
-    sender: simpleUser(user, api),
+    sender: simpleUser(sender, api),
   });
 }

@@ -14,7 +14,13 @@ export type EntitlementTarget =
   | { kind: "github_team"; org: string; teamSlug: string };
 
 export type CheckName =
-  "installation" | "repository" | "administration" | "custom_role" | "team" | "team_management";
+  | "installation"
+  | "repository"
+  | "administration"
+  | "custom_role"
+  | "team"
+  | "team_management"
+  | "org_base_role";
 
 /**
  * ok: verified. warning: works, with a consequence the merchant should know. unverified:

@@ -228,6 +228,7 @@ describe("verifying a repository entitlement", () => {
           expect.any(String),
           "team: ok team_accessible",
           "team_management: problem token_lacks_members_permission",
+          "org_base_role: warning org_base_role_opens_repositories",
         ],
       });
     } finally {
@@ -247,22 +248,41 @@ describe("verifying a repository entitlement", () => {
 describe("verifying a team entitlement", () => {
   it("with the org owner's fine-grained token: the team is there, Members: write unseen", async () => {
     expect(await summary(byToken("sandbox-admin-token"), team)).toEqual({
-      verdict: "unverified",
-      checks: ["team: ok team_accessible", "team_management: unverified members_write_unverified"],
+      verdict: "warning",
+      checks: [
+        "team: ok team_accessible",
+        "team_management: unverified members_write_unverified",
+        "org_base_role: warning org_base_role_opens_repositories",
+      ],
+    });
+  });
+
+  it("warns in words that the org's base role opens every repository to buyers", async () => {
+    const verified = await verifyEntitlementTarget(byToken("sandbox-admin-token"), team);
+    const warning = verified.checks.find((c) => c.check === "org_base_role");
+    expect(warning?.message).toContain(
+      "Every member of acme has the base role “read” on all of its repositories, private ones included.",
+    );
+    expect(warning?.fix).toContain("Base permissions");
+    github().controls.setOrgBaseRole("acme", "none");
+    expect(await summary(byToken("sandbox-admin-token"), team)).toMatchObject({
+      checks: expect.arrayContaining(["org_base_role: ok org_base_role_none"]) as unknown,
     });
   });
 
   it("with a classic token or the App: complete", async () => {
+    const baseRole = "org_base_role: warning org_base_role_opens_repositories";
     expect(await summary(byToken("classic-admin"), team)).toEqual({
-      verdict: "ok",
-      checks: ["team: ok team_accessible", "team_management: ok can_manage_team"],
+      verdict: "warning",
+      checks: ["team: ok team_accessible", "team_management: ok can_manage_team", baseRole],
     });
     expect(await summary(byApp(), team)).toEqual({
-      verdict: "ok",
+      verdict: "warning",
       checks: [
         "installation: ok app_installed",
         "team: ok team_accessible",
         "team_management: ok can_manage_team",
+        baseRole,
       ],
     });
   });
@@ -273,6 +293,8 @@ describe("verifying a team entitlement", () => {
       checks: [
         "team: ok team_accessible",
         "team_management: problem token_lacks_members_permission",
+        // A member who is no owner does not see the base role.
+        "org_base_role: unverified org_base_role_unseen",
       ],
     });
     expect(await summary(byToken("sandbox-readonly-token"), team)).toEqual({

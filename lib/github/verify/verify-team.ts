@@ -3,6 +3,7 @@ import type { GithubClient } from "../client";
 import type { AppInstallation } from "../client-provider";
 import { githubError } from "../error-codes";
 import { getTeam, teamContext } from "../get-team";
+import { getOrgBaseRole } from "../org-membership";
 import { attempt, type GithubCall } from "../result";
 import { classicScopes, failed, noted, type VerificationCheck } from "./verification";
 
@@ -29,7 +30,28 @@ export async function verifyTeam(
   return [
     noted("team", "ok", "team_accessible", words),
     await management(client, installation, target, calls),
+    await baseRole(client, target, calls),
   ];
+}
+
+/**
+ * Joining the team makes a buyer a member of the organization, and every member holds the
+ * organization's base role on all of its repositories: selling a team in an organization whose
+ * base role is not "none" sells read (or more) on every private repository there.
+ */
+async function baseRole(
+  client: GithubClient,
+  target: TeamTarget,
+  calls: GithubCall[],
+): Promise<VerificationCheck> {
+  const role = await getOrgBaseRole(client, target);
+  calls.push(...role.calls);
+  if (!role.ok) return failed("org_base_role", role.error);
+  const words = { org: target.org, role: role.value ?? "" };
+  if (role.value === null)
+    return noted("org_base_role", "unverified", "org_base_role_unseen", words);
+  if (role.value === "none") return noted("org_base_role", "ok", "org_base_role_none", words);
+  return noted("org_base_role", "warning", "org_base_role_opens_repositories", words);
 }
 
 async function management(

@@ -33,12 +33,14 @@ export function markInvited(
   grant: Grant,
   invitation: { invitationId: number | null; htmlUrl: string; expiresAt: Date | null },
   now: Date,
+  changes: GrantChanges = {},
 ) {
   return settle(
     db,
     grant,
     now,
     {
+      ...changes,
       status: "invited",
       invitationId: invitation.invitationId,
       invitationUrl: invitation.htmlUrl,
@@ -54,6 +56,8 @@ export function markInvited(
 /**
  * A team membership waiting for the buyer to accept their organization invitation. GitHub
  * Enterprise Server cannot list that invitation: the organization's invitation page stands in.
+ * GitHub answered "pending" because they were not a member of the organization: that is
+ * recorded, so a refund can take away the membership our invitation creates.
  */
 export function markPendingMembership(
   db: Database,
@@ -63,13 +67,16 @@ export function markPendingMembership(
 ) {
   const htmlUrl = invitation?.htmlUrl ?? `https://github.com/orgs/${grant.org}/invitation`;
   const expiresAt = invitation?.expiresAt ?? null;
-  return markInvited(db, grant, { invitationId: invitation?.id ?? null, htmlUrl, expiresAt }, now);
+  return markInvited(db, grant, { invitationId: invitation?.id ?? null, htmlUrl, expiresAt }, now, {
+    orgMemberBefore: false,
+  });
 }
 
 /**
- * The account has the access already (GitHub answered 204), or joined the team at once. The
- * account's GitHub id is recorded when it is learnt here, so that a later refund of another
- * order recognises this grant as the same person's.
+ * The account has the access already (GitHub answered 204), or joined the team at once — which
+ * GitHub does only for someone already in the organization, recorded as such. The account's
+ * GitHub id is recorded when it is learnt here, so that a later refund of another order
+ * recognises this grant as the same person's.
  */
 export function markActive(
   db: Database,
@@ -78,14 +85,14 @@ export function markActive(
   reason: "already_has_access" | "team_member" = "already_has_access",
   githubUserId: number | null = grant.githubUserId,
 ) {
-  return settle(
-    db,
-    grant,
-    now,
-    { status: "active", acceptedAt: now, lastError: null, githubUserId },
-    "active",
-    { reason },
-  );
+  const changes: GrantChanges = {
+    status: "active",
+    acceptedAt: now,
+    lastError: null,
+    githubUserId,
+  };
+  if (reason === "team_member") changes.orgMemberBefore = true;
+  return settle(db, grant, now, changes, "active", { reason });
 }
 
 export function waitForQuota(db: Database, grant: Grant, freesAt: Date, now: Date) {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { grants, orders } from "../../db/schema";
 import type { Database } from "../../db/types";
 import type { Grant } from "../grant";
@@ -11,29 +11,60 @@ import { accessTargetOf } from "../target";
  * remains, access is kept, or lowered to what it pays for.
  */
 export async function otherPaidGrants(db: Database, grant: Grant) {
-  // The same person, however we know them: a grant may know the GitHub id or only the login
-  // (an order named the login; a grant that settled as already having access), or only the
-  // buyer. Any one in common is enough — keeping access is the safe side of a doubt.
-  const sameAccount = or(
-    grant.githubUserId !== null ? eq(grants.githubUserId, grant.githubUserId) : undefined,
-    grant.githubLogin ? sql`lower(${grants.githubLogin}) = lower(${grant.githubLogin})` : undefined,
-    grant.buyerId ? eq(grants.buyerId, grant.buyerId) : undefined,
-  );
-  if (!sameAccount) return [];
+  const account = sameAccount(grant);
+  if (!account) return [];
   return db
     .select({ id: grants.id, permission: grants.permission, teamRole: grants.teamRole })
     .from(grants)
     .innerJoin(orders, eq(orders.id, grants.orderId))
-    .where(
-      and(
-        ne(grants.id, grant.id),
-        sameTarget(accessTargetOf(grant)),
-        sameAccount,
-        isNull(grants.revokeRequestedAt),
-        inArray(grants.status, ["queued", "invited", "active"]),
-        eq(orders.status, "paid"),
-      ),
-    );
+    .where(and(ne(grants.id, grant.id), sameTarget(accessTargetOf(grant)), account, stillPaid));
+}
+
+/**
+ * The same person, however we know them: a grant may know the GitHub id or only the login (an
+ * order named the login; a grant that settled as already having access), or only the buyer.
+ * Any one in common is enough — keeping access is the safe side of a doubt.
+ */
+function sameAccount(grant: Grant): SQL | undefined {
+  return or(
+    grant.githubUserId !== null ? eq(grants.githubUserId, grant.githubUserId) : undefined,
+    grant.githubLogin ? sql`lower(${grants.githubLogin}) = lower(${grant.githubLogin})` : undefined,
+    grant.buyerId ? eq(grants.buyerId, grant.buyerId) : undefined,
+  );
+}
+
+const stillPaid = and(
+  isNull(grants.revokeRequestedAt),
+  inArray(grants.status, ["queued", "invited", "active"]),
+  eq(orders.status, "paid"),
+)!;
+
+/**
+ * Whether revoking this team grant should also take the account out of the team's organization:
+ * one of our team grants found them outside it (GitHub answered "pending": our invitation made
+ * them a member), and no other paid grant of theirs is for a team of that organization. Someone
+ * who was a member before any of our grants is never taken out.
+ */
+export async function leavesOrganization(db: Database, grant: Grant): Promise<boolean> {
+  const account = sameAccount(grant);
+  if (grant.kind !== "github_team" || !account) return false;
+  const inOrg = and(
+    eq(grants.kind, "github_team"),
+    sql`lower(${grants.org}) = lower(${grant.org})`,
+  );
+  const joinedThroughUs = await db
+    .select({ id: grants.id })
+    .from(grants)
+    .where(and(inOrg, account, eq(grants.orgMemberBefore, false)))
+    .limit(1);
+  if (joinedThroughUs.length === 0) return false;
+  const needed = await db
+    .select({ id: grants.id })
+    .from(grants)
+    .innerJoin(orders, eq(orders.id, grants.orderId))
+    .where(and(ne(grants.id, grant.id), inOrg, account, stillPaid))
+    .limit(1);
+  return needed.length === 0;
 }
 
 /**
