@@ -30,4 +30,58 @@ describeEachDatabase("histories the access fuzz found", (database) => {
       ],
     });
   });
+
+  it("refunding an order that named the buyer by id, before it was sent, keeps the invitation a later order by login paid for", async () => {
+    await replayHistory(database.db(), {
+      webhooks: false,
+      steps: [
+        step.pay("legacy-buyer", "pull", "id"),
+        step.refund(1),
+        step.pay("legacy-buyer", "pull", "login"),
+      ],
+    });
+  });
+
+  it("an order for write, retried after a rate limit, does not settle for the read invitation an earlier order got meanwhile", async () => {
+    await replayHistory(database.db(), {
+      webhooks: false,
+      steps: [
+        step.pay("legacy-buyer", "pull", "login"),
+        step.pay("legacy-buyer", "push", "id"),
+        step.secondaryRateLimit(30),
+        step.pass("fulfill"),
+      ],
+    });
+  });
+
+  // Histories that first broke the fuzz's own checks, kept so the harness keeps telling GitHub's
+  // refusals, expiries and declines apart from duplicate invitations.
+  it("a crash after GitHub refused an invitation for its daily limit sends it once the limit lifts", async () => {
+    await replayHistory(database.db(), {
+      webhooks: false,
+      steps: [
+        step.pay("octocat", "pull", "login"),
+        step.dailyLimitReached(),
+        step.crash("fulfill"),
+      ],
+    });
+  });
+
+  it("a crash after GitHub's 201, then a week, sends one new invitation for the expired one", async () => {
+    await replayHistory(database.db(), {
+      webhooks: false,
+      steps: [
+        step.pay("octocat", "pull", "login"),
+        step.crash("fulfill"),
+        step.expireInvitations(),
+      ],
+    });
+  });
+
+  it("a crash after GitHub's 201, then a decline, may invite again: GitHub shows a declined invitation as never sent", async () => {
+    await replayHistory(database.db(), {
+      webhooks: false,
+      steps: [step.pay("hubot", "pull", "login"), step.crash("fulfill"), step.decline("hubot")],
+    });
+  });
 });

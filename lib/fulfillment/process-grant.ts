@@ -138,12 +138,14 @@ async function inviteOnce(
   };
 
   // Claimed before with no outcome recorded: the last worker may have died between GitHub's
-  // 201 and its commit. An open invitation means the invite did happen; don't send another.
+  // 201 and its commit. An open invitation for what we owe means the invite did happen; don't
+  // send another. One for another permission (another order's, sent while this grant waited)
+  // is not ours to adopt: the PUT below updates it to the strongest role paid for.
   if (grant.attempts > 1) {
     const found = await github.findOpenInvitation(target);
     await recordGithubCalls(db, grant.id, "find_invitation", found, settings.clock());
     if (!found.ok) return { outcome: await failGrant(db, grant, found.error, settings) };
-    if (found.value) {
+    if (found.value && found.value.permission.toLowerCase() === target.permission.toLowerCase()) {
       await markInvited(
         db,
         grant,

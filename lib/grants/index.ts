@@ -29,4 +29,4 @@ export {
   markPendingMembership,
   waitForQuota,
 } from "./operations/settle-grant";
-export { forgetInvitation, recordLogin } from "./operations/record-login";
+export { forgetInvitation, learnLogin, recordLogin } from "./operations/record-login";

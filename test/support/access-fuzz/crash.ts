@@ -20,7 +20,11 @@ export class ProcessKilled extends Error {}
  */
 export function dyingAfterFirstWrite(
   github: FulfillmentGithub,
-  onDeath: (operation: keyof FulfillmentGithub, calls: GithubCall[]) => Promise<void>,
+  onDeath: (
+    operation: keyof FulfillmentGithub,
+    calls: GithubCall[],
+    result: GithubResult<unknown>,
+  ) => Promise<void>,
 ): FulfillmentGithub {
   let dead = false;
   const wrapped = {} as Record<string, unknown>;
@@ -33,7 +37,7 @@ export function dyingAfterFirstWrite(
       const answered = result.calls.filter((call) => call.status !== undefined);
       if (WRITES.has(name) && answered.length > 0) {
         dead = true;
-        await onDeath(name, answered);
+        await onDeath(name, answered, result);
         throw new ProcessKilled(`killed after GitHub answered ${name}, before our commit`);
       }
       return result;

@@ -4,7 +4,7 @@ import { describeGrantStatus } from "../../../lib/grants/describe-grant-status";
 import { GITHUB_ERROR_CODES } from "../../../lib/github/error-codes";
 import { owedPermission, permissionRank } from "./model";
 import { ACCOUNTS } from "./steps";
-import { REPO, type AccessWorld } from "./world";
+import { invitationOf, REPO, type AccessWorld } from "./world";
 
 const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60_000;
 const WRITE_METHODS = new Set(["PUT", "PATCH", "DELETE", "POST"]);
@@ -64,31 +64,43 @@ function accessMatchesPayments(world: AccessWorld): string[] {
 }
 
 /**
- * No grant has an invitation created for its order while the one created before is still
- * open: a second invitation (which also spends one of GitHub's 50 a day) only once the first
- * expired — including one created just before a crash, which the grant never learnt of.
+ * No grant is sent a new invitation for its order while the one it was sent before could still
+ * be accepted: only once it expired, or was answered or deleted on GitHub — including one
+ * created just before a crash, which the grant never learnt of.
  */
 async function invitedOncePerOrder(world: AccessWorld): Promise<string[]> {
   const events = await world.db
-    .select({ grantId: grantEvents.grantId, at: grantEvents.at })
+    .select({ grantId: grantEvents.grantId, at: grantEvents.at, detail: grantEvents.detail })
     .from(grantEvents)
     .where(and(eq(grantEvents.kind, "invite"), eq(grantEvents.githubStatus, 201)));
-  const created = new Map<number, number[]>();
-  const add = (grantId: number, at: number) =>
-    created.set(grantId, [...(created.get(grantId) ?? []), at]);
-  for (const event of events) add(event.grantId, event.at.getTime());
+  const created = new Map<number, Array<{ at: number; id?: number }>>();
+  const add = (grantId: number, at: number, id?: number) =>
+    created.set(grantId, [...(created.get(grantId) ?? []), { at, id }]);
+  for (const event of events) add(event.grantId, event.at.getTime(), invitationOf(event.detail));
   for (const crashed of world.crashedWrites) {
     if (crashed.operation === "invite" && crashed.status === 201 && crashed.grantId !== undefined) {
-      add(crashed.grantId, crashed.at);
+      add(crashed.grantId, crashed.at, crashed.invitationId);
     }
   }
+  const deleted = new Map<number, number>();
+  for (const entry of world.emulator.requestLog.entries) {
+    const id = /\/invitations\/(\d+)$/.exec(entry.path)?.[1];
+    if (entry.method === "DELETE" && entry.status === 204 && id) deleted.set(Number(id), entry.at);
+  }
+  const closedAt = (invitation: { at: number; id?: number }) =>
+    Math.min(
+      invitation.at + INVITATION_LIFETIME_MS,
+      (invitation.id !== undefined && world.answeredInvitations.get(invitation.id)) || Infinity,
+      (invitation.id !== undefined && deleted.get(invitation.id)) || Infinity,
+    );
   const problems: string[] = [];
-  for (const [grantId, times] of created) {
-    times.sort((a, b) => a - b);
-    for (let i = 1; i < times.length; i += 1) {
-      if (times[i]! < times[i - 1]! + INVITATION_LIFETIME_MS) {
+  for (const [grantId, invitations] of created) {
+    invitations.sort((a, b) => a.at - b.at);
+    for (let i = 1; i < invitations.length; i += 1) {
+      const before = invitations[i - 1]!;
+      if (invitations[i]!.at < closedAt(before)) {
         problems.push(
-          `grant ${grantId} was sent a new invitation at ${new Date(times[i]!).toISOString()} while the one from ${new Date(times[i - 1]!).toISOString()} was still open`,
+          `grant ${grantId} was sent a new invitation at ${new Date(invitations[i]!.at).toISOString()} while invitation ${before.id} from ${new Date(before.at).toISOString()} could still be accepted`,
         );
       }
     }

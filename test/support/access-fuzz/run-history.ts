@@ -21,6 +21,7 @@ async function playAndCheck(
   db: Database,
   webhooks: boolean,
   play: (world: AccessWorld) => Promise<void>,
+  settled?: (world: AccessWorld) => Promise<void>,
 ) {
   const world = await openAccessWorld(db, { webhooks });
   try {
@@ -33,6 +34,7 @@ async function playAndCheck(
         { cause: error },
       );
     }
+    await settled?.(world);
     const problems = await accessViolations(world);
     if (problems.length > 0) {
       throw new AccessViolation(
@@ -72,8 +74,12 @@ export function runGeneratedHistory(
   db: Database,
   webhooks: boolean,
   commands: Iterable<fc.AsyncCommand<AccessModel, AccessWorld>>,
+  settled?: (world: AccessWorld) => Promise<void>,
 ): Promise<void> {
-  return playAndCheck(db, webhooks, (world) =>
-    fc.asyncModelRun(() => ({ model: world.model, real: world }), commands),
+  return playAndCheck(
+    db,
+    webhooks,
+    (world) => fc.asyncModelRun(() => ({ model: world.model, real: world }), commands),
+    settled,
   );
 }

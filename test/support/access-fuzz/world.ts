@@ -32,6 +32,8 @@ export interface CrashedWrite {
   status: number | undefined;
   /** GitHub's clock when it answered. */
   at: number;
+  /** The invitation a crashed invite created. */
+  invitationId?: number;
   /** The grant whose event was written before the write (none: the write left no trace). */
   grantId?: number;
 }
@@ -70,6 +72,8 @@ export async function openAccessWorld(db: Database, options: { webhooks: boolean
   const model: AccessModel = emptyModel();
   const merchantRequests = new Set<string>();
   const crashedWrites: CrashedWrite[] = [];
+  /** When the buyer accepted or declined each invitation, on GitHub's clock. */
+  const answeredInvitations = new Map<number, number>();
   let deliveries = 0;
   /** The steps applied so far, for printing the history. */
   const played: Step[] = [];
@@ -108,12 +112,13 @@ export async function openAccessWorld(db: Database, options: { webhooks: boolean
       .select({ last: sql<number>`coalesce(max(${grantEvents.id}), 0)` })
       .from(grantEvents);
     const since = Number(before?.last ?? 0);
-    return dyingAfterFirstWrite(github, async (operation, calls) => {
+    return dyingAfterFirstWrite(github, async (operation, calls, result) => {
       const crashed: CrashedWrite = {
         operation,
         requestIds: calls.flatMap((call) => (call.requestId ? [call.requestId] : [])),
         status: calls.at(-1)?.status,
         at: emulator.controls.now(),
+        invitationId: invitationOf(result),
       };
       // The event the engine wrote just before this write: it still has no answer.
       const [reserved] = await db
@@ -185,13 +190,16 @@ export async function openAccessWorld(db: Database, options: { webhooks: boolean
       }
       case "accept": {
         const invitation = openInvitation(s.account);
-        if (invitation) emulator.controls.acceptInvitation(invitation.id);
+        if (!invitation) break;
+        emulator.controls.acceptInvitation(invitation.id);
+        answeredInvitations.set(invitation.id, emulator.controls.now());
         break;
       }
       case "decline": {
         const invitation = openInvitation(s.account);
         if (!invitation) break;
         emulator.controls.declineInvitation(invitation.id);
+        answeredInvitations.set(invitation.id, emulator.controls.now());
         model.endedOnGithub.set(s.account, "declined the invitation");
         break;
       }
@@ -323,6 +331,7 @@ export async function openAccessWorld(db: Database, options: { webhooks: boolean
     played,
     merchantRequests,
     crashedWrites,
+    answeredInvitations,
     apply,
     settle,
     account,
@@ -334,6 +343,13 @@ export async function openAccessWorld(db: Database, options: { webhooks: boolean
 }
 
 export type AccessWorld = Awaited<ReturnType<typeof openAccessWorld>>;
+
+/** The invitation id in an invite's answer (a GithubResult, or its event's detail), if any. */
+export function invitationOf(result: unknown): number | undefined {
+  const answer = result as { ok?: boolean; value?: { invitationId?: unknown } } | undefined;
+  const id = answer?.ok ? answer.value?.invitationId : undefined;
+  return typeof id === "number" ? id : undefined;
+}
 
 function clearFaults(emulator: GithubEmulator) {
   emulator.controls.failNextRequests(0);
