@@ -13,7 +13,7 @@ import { describeEachDatabase } from "@/test/support/database";
 // shrinks to the shortest history and prints it as the entry to keep in
 // access-fuzz-histories.test.ts. `npm run test:fuzz` runs many more: FUZZ_RUNS histories of up
 // to FUZZ_STEPS steps; FUZZ_SEED replays a reported seed; FUZZ_STATS=1 prints what they exercised.
-const runs = Number(process.env.FUZZ_RUNS ?? 12);
+const runs = Number(process.env.FUZZ_RUNS ?? 30);
 const maxSteps = Number(process.env.FUZZ_STEPS ?? 25);
 // `npm test` explores the same histories every time (no flaky suite); a run of FUZZ_RUNS
 // explores new ones unless given FUZZ_SEED.
