@@ -224,6 +224,46 @@ test.describe("the merchant dashboard (sandbox identity, GitHub emulator, Postgr
     expect(csv[1]).toContain("octocat");
   });
 
+  test("the access audit runs from the dashboard and reports in words what it found and did", async () => {
+    // octocat's demo order (above) sent an invitation; the merchant deletes it on GitHub, which
+    // sends no webhook: only the audit (or the sync) can notice.
+    const admin = { authorization: "Bearer sandbox-admin-token" };
+    let listed: { id: number; invitee: { login: string } }[] = [];
+    await expect(async () => {
+      const response = await fetch(`${github}/repos/acme/toolkit/invitations`, { headers: admin });
+      listed = (await response.json()) as typeof listed;
+      expect(listed.map((i) => i.invitee.login)).toContain("octocat");
+    }).toPass({ timeout: 30_000 });
+    const invitation = listed.find((i) => i.invitee.login === "octocat")!;
+    const deleted = await fetch(`${github}/repos/acme/toolkit/invitations/${invitation.id}`, {
+      method: "DELETE",
+      headers: admin,
+    });
+    expect(deleted.status).toBe(204);
+
+    await page.goto("/dashboard");
+    const section = page.getByRole("region", { name: "Access audit" });
+    await section.getByRole("button", { name: "Run access audit now" }).click();
+    await expect(
+      page.getByText(/^Access audit done\. Checked 2 repositories and teams/),
+    ).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(section).toContainText("run from this dashboard");
+    await expect(section).toContainText("corrected 1 purchase to match GitHub");
+    await expect(section).toContainText(
+      "@octocat no longer has the access or invitation on GitHub (removed or declined there): the purchase now says so.",
+    );
+    await expect(section).toContainText("Team acme/toolkit-users");
+    // The collaborators the merchant added by hand are listed nowhere and untouched.
+    const member = await fetch(`${github}/repos/acme/toolkit/collaborators/acme-member`, {
+      headers: admin,
+    });
+    expect(member.status).toBe(204);
+    await section.scrollIntoViewIfNeeded();
+    await screenshots("access-audit");
+  });
+
   test("every dashboard page, at desktop and phone width", async () => {
     const all: [string, string][] = [
       ["overview", "/dashboard"],

@@ -12,6 +12,7 @@ export const DEFAULTS = {
   githubWriteIntervalMs: 1000,
   inviteDailyLimit: 50,
   inviteRetryMaxHours: 72,
+  leaseSeconds: 300,
 } as const;
 
 const optionalText = z
@@ -35,6 +36,22 @@ const flag = z
 
 const list = (separator: RegExp) =>
   optionalText.transform((value) => (value ?? "").split(separator).filter(Boolean));
+
+/**
+ * Standard Webhooks secrets: `whsec_` + base64 of 24–64 random bytes. Checked at start, because
+ * a secret the signing library cannot decode would otherwise fail every delivery with a 500.
+ * The message never repeats the value.
+ */
+const webhookSecrets = list(/\s+/).refine(
+  (secrets) =>
+    secrets.every((secret) => {
+      const encoded = secret.startsWith("whsec_") ? secret.slice(6) : "";
+      if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) || encoded.length % 4 !== 0) return false;
+      const bytes = Buffer.from(encoded, "base64").length;
+      return bytes >= 24 && bytes <= 64;
+    }),
+  "each secret must be whsec_ followed by the base64 of 24 to 64 random bytes",
+);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -71,11 +88,12 @@ const envSchema = z.object({
       .min(0, "must be a number of milliseconds (0 or more)")
       .default(DEFAULTS.githubWriteIntervalMs),
   ),
-  ORDER_WEBHOOK_SECRET: list(/\s+/),
+  ORDER_WEBHOOK_SECRET: webhookSecrets,
   TEST_PAYMENTS: flag,
   CRON_SECRET: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   INVITE_DAILY_LIMIT: positiveInt(DEFAULTS.inviteDailyLimit),
   INVITE_RETRY_MAX_HOURS: positiveInt(DEFAULTS.inviteRetryMaxHours),
+  FULFILLMENT_LEASE_SECONDS: positiveInt(DEFAULTS.leaseSeconds),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -116,7 +134,7 @@ export interface Config {
   /** TEST_PAYMENTS: products without a payment link may be paid on the test checkout. */
   testPayments: boolean;
   cronSecret: string | undefined;
-  fulfillment: { inviteDailyLimit: number; inviteRetryMaxHours: number };
+  fulfillment: { inviteDailyLimit: number; inviteRetryMaxHours: number; leaseSeconds: number };
 }
 
 const LOGTO_VARIABLES = [
@@ -173,6 +191,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     fulfillment: {
       inviteDailyLimit: env.INVITE_DAILY_LIMIT,
       inviteRetryMaxHours: env.INVITE_RETRY_MAX_HOURS,
+      leaseSeconds: env.FULFILLMENT_LEASE_SECONDS,
     },
   };
 }

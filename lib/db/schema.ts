@@ -247,6 +247,8 @@ export const webhookDeliveries = pgTable(
       name: "webhook_deliveries_source_delivery_id_key",
       columns: [t.source, t.deliveryId],
     }),
+    // Pruning after the retention period reads by age.
+    index("webhook_deliveries_received_idx").on(t.receivedAt),
   ],
 );
 
@@ -261,8 +263,17 @@ export const webhookRejections = pgTable(
     httpStatus: integer("http_status").notNull(),
     reason: text("reason").notNull(),
     detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+    // Identical rejections (same source, status, reason and — when signed — delivery id) share
+    // one row: a stranger repeating a request moves a counter instead of growing the table.
+    fingerprint: text("fingerprint"),
+    repeatCount: integer("repeat_count").notNull().default(1),
+    lastReceivedAt: timestamp("last_received_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("webhook_rejections_received_idx").on(t.receivedAt)],
+  (t) => [
+    index("webhook_rejections_received_idx").on(t.receivedAt),
+    index("webhook_rejections_last_received_idx").on(t.lastReceivedAt),
+    uniqueIndex("webhook_rejections_fingerprint_key").on(t.source, t.fingerprint),
+  ],
 );
 
 /** One account's finding in an access audit, and what the audit did about it. */

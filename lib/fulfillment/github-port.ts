@@ -48,7 +48,10 @@ export interface FulfillmentGithub {
   ): Promise<GithubResult<{ state: "active" | "pending"; role: TeamRole } | null>>;
   removeTeamMember(target: TeamMember): Promise<GithubResult<unknown>>;
   isOrgMember(target: { org: string; username: string }): Promise<GithubResult<boolean>>;
-  removeOrgMember(target: { org: string; username: string }): Promise<GithubResult<unknown>>;
+  removeOrgMember(target: {
+    org: string;
+    username: string;
+  }): Promise<GithubResult<{ status: "removed" | "already_gone" }>>;
   /** For the access audit: one paged list per repository or team. */
   listDirectCollaborators(target: Repo): Promise<GithubResult<ListedAccount[]>>;
   listTeamMembers(target: {

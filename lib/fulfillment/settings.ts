@@ -21,7 +21,7 @@ export function fulfillmentSettings(
     clock: () => new Date(),
     dailyInviteLimit: DEFAULTS.inviteDailyLimit,
     retryMaxHours: DEFAULTS.inviteRetryMaxHours,
-    leaseMs: 5 * 60_000,
+    leaseMs: DEFAULTS.leaseSeconds * 1000,
     batchSize: 10,
     random: Math.random,
     ...overrides,

@@ -2,6 +2,8 @@ import "server-only";
 import { getConfig } from "../config";
 import { getDb } from "../db";
 import type { AccessHint } from "../grants";
+import { pruneWebhookRecords } from "../webhooks/prune-webhook-records";
+import { runAccessAudit, runAccessAuditIfDue, type AccessAudit } from "./audit/run-access-audit";
 import { checkMemberAccess } from "./check-member-access";
 import { githubForFulfillment } from "./github-adapter";
 import { runFulfillment, type FulfillmentSummary } from "./run-fulfillment";
@@ -16,6 +18,7 @@ export interface WorkerSummary {
 
 interface WorkerState {
   running: Promise<WorkerSummary> | null;
+  auditing: Promise<AccessAudit | null> | null;
   again: boolean;
   timers: NodeJS.Timeout[];
   warned: boolean;
@@ -25,6 +28,7 @@ interface WorkerState {
 const holder = globalThis as unknown as { __repograntWorker?: WorkerState };
 const state = (holder.__repograntWorker ??= {
   running: null,
+  auditing: null,
   again: false,
   timers: [],
   warned: false,
@@ -38,6 +42,7 @@ async function engine() {
     settings: fulfillmentSettings({
       dailyInviteLimit: config.fulfillment.inviteDailyLimit,
       retryMaxHours: config.fulfillment.inviteRetryMaxHours,
+      leaseMs: config.fulfillment.leaseSeconds * 1000,
     }),
   };
 }
@@ -92,14 +97,48 @@ export function checkAccessNow(hint: AccessHint): void {
     .catch(logOnce);
 }
 
+/** The slow tick: invitation sync, then webhook records past their retention period. */
 function syncNow(): void {
   runInvitationSyncNow().catch(logOnce);
+  getDb()
+    .then((db) => pruneWebhookRecords(db, new Date()))
+    .catch(logOnce);
 }
 
-/** Fulfillment every `fulfillMs`; the invitation sync (acceptance, decline, expiry) every `syncMs`. */
-export function startFulfillmentLoop(fulfillMs: number, syncMs: number): void {
+/** One audit at a time per process: a request while one runs gets that one's result. */
+function audit(run: () => Promise<AccessAudit | null>): Promise<AccessAudit | null> {
+  state.auditing ??= run().finally(() => {
+    state.auditing = null;
+  });
+  return state.auditing;
+}
+
+/** The merchant's "run the access audit now". */
+export async function runAccessAuditNow(): Promise<AccessAudit | null> {
+  const { db, github, settings } = await engine();
+  return audit(() => runAccessAudit(db, github, { clock: settings.clock, trigger: "merchant" }));
+}
+
+function auditIfDue(intervalMs: number): void {
+  engine()
+    .then(({ db, github, settings }) =>
+      audit(() => runAccessAuditIfDue(db, github, { clock: settings.clock, intervalMs })),
+    )
+    .catch(logOnce);
+}
+
+/**
+ * Fulfillment every `fulfillMs`; the invitation sync (acceptance, decline, expiry) every
+ * `syncMs`; the access audit every `auditMs`, counted from the last one that finished (checked
+ * on each sync tick).
+ */
+export function startFulfillmentLoop(fulfillMs: number, syncMs: number, auditMs: number): void {
   if (state.timers.length > 0) return;
-  state.timers = [setInterval(wakeFulfillment, fulfillMs), setInterval(syncNow, syncMs)];
+  state.timers = [
+    setInterval(wakeFulfillment, fulfillMs),
+    setInterval(syncNow, syncMs),
+    setInterval(() => auditIfDue(auditMs), syncMs),
+  ];
   state.timers.forEach((timer) => timer.unref());
   wakeFulfillment();
 }

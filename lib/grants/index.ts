@@ -6,7 +6,7 @@ export { claimGrants } from "./lease";
 export { completeWriteEvent, recordGithubCalls, recordGithubWrite } from "./events";
 export type { RetryPolicy } from "./retry-policy";
 export { isBasePermission, permissionRank } from "./permission-rank";
-export type { AccessTarget } from "./same-target";
+export { sameTarget, type AccessTarget } from "./same-target";
 export { grantTarget, teamMember } from "./target";
 export { leavesOrganization, otherPaidGrants, strongestAccess } from "./queries/other-paid-grants";
 export { reserveInviteSlot } from "./queries/invite-quota";

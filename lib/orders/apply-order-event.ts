@@ -34,7 +34,13 @@ export async function applyOrderEvent(
       type: event.type,
       receivedAt: now,
     });
-    if (!fresh) return { outcome: "duplicate", grantIds: [] };
+    if (!fresh) {
+      return {
+        outcome: "duplicate",
+        orderId: await appliedOrderId(tx, event.data, source),
+        grantIds: [],
+      };
+    }
 
     if (event.type === "order.refunded") {
       const order = await findNamedOrder(tx, event.data, source);
@@ -45,6 +51,16 @@ export async function applyOrderEvent(
     const grantIds = await createGrants(tx, order, buyer, now);
     return { outcome: "applied", orderId: order.id, grantIds };
   });
+}
+
+/** The order a repeated delivery applied to, so the sender can match its retry to it. */
+async function appliedOrderId(db: Database, data: OrderData, source: string) {
+  if (data.orderId) return data.orderId;
+  const [order] = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.source, source), eq(orders.externalId, data.externalId!)));
+  return order?.id;
 }
 
 async function resolveProductId(db: Database, ref: string): Promise<string> {
@@ -73,7 +89,7 @@ async function findNamedOrder(db: Database, data: OrderData, source: string): Pr
     );
   }
   if (data.product && (await resolveProductId(db, data.product)) !== order.productId) {
-    throw new OrderRejected(400, `data.product: "${data.product}" is not this order's product`);
+    throw new OrderRejected(409, `data.product: "${data.product}" is not this order's product`);
   }
   return order;
 }

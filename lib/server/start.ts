@@ -7,6 +7,8 @@ import { seedDemoProduct } from "../products/seed-demo-product";
 const FULFILLMENT_INTERVAL_MS = 15_000;
 // One paged list per repository per cycle: cheap, but not worth doing more often.
 const SYNC_INTERVAL_MS = 5 * 60_000;
+// Two paged lists per sold repository or team; it catches what slipped past everything else.
+const AUDIT_INTERVAL_MS = 60 * 60_000;
 
 const state = globalThis as unknown as { __repograntStarted?: boolean };
 
@@ -20,9 +22,11 @@ export async function startServer(): Promise<void> {
   if (state.__repograntStarted) return;
   state.__repograntStarted = true;
   try {
+    // Every setting is checked before anything else: a bad one stops the start, named.
+    const config = getConfig();
     const { kind, db } = await getDatabase();
     console.log(`[repogrant] database ready (${kind}), migrations applied`);
-    if (getConfig().sandbox && (await seedDemoProduct(db))) {
+    if (config.sandbox && (await seedDemoProduct(db))) {
       console.log(`[repogrant] sandbox: demo product "demo" created`);
     }
   } catch (error) {
@@ -32,12 +36,14 @@ export async function startServer(): Promise<void> {
     );
     process.exit(1);
   }
-  startFulfillmentLoop(FULFILLMENT_INTERVAL_MS, SYNC_INTERVAL_MS);
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      closeDatabase()
-        .catch((error: unknown) => console.error("[repogrant] closing the database failed", error))
-        .finally(() => process.exit(0));
-    });
-  }
+  startFulfillmentLoop(FULFILLMENT_INTERVAL_MS, SYNC_INTERVAL_MS, AUDIT_INTERVAL_MS);
+  // Ctrl-C reaches the whole process group, and impatient users press it twice: every signal
+  // waits for the one close already under way, so PGlite is never left open with its lock.
+  let closing: Promise<void> | undefined;
+  const shutDown = () => {
+    closing ??= closeDatabase()
+      .catch((error: unknown) => console.error("[repogrant] closing the database failed", error))
+      .finally(() => process.exit(0));
+  };
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, shutDown);
 }

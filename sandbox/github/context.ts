@@ -12,6 +12,17 @@ export type Settings = {
   /** What PUT …/collaborators/{username} does while that user has an open invitation. */
   pendingInvitationPut: PendingInvitationPut;
   failures: Array<{ remaining: number; status: number; route?: string }>;
+  /** Answers held back after the change was made (see controls.holdNextResponse). */
+  holds: ResponseHold[];
+};
+
+/** One request of `route` ("PUT /repos/{owner}/{repo}/collaborators/{username}") to hold. */
+export type ResponseHold = {
+  route: string;
+  /** Called once the request was handled and its change committed, its answer not yet sent. */
+  held(status: number): void;
+  /** The answer goes out when this settles. */
+  released: Promise<void>;
 };
 
 export type Core = {

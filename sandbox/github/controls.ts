@@ -27,6 +27,12 @@ export type GithubEmulatorControls = {
     route?: string;
   }): void;
   clearRateLimits(): void;
+  /**
+   * Holds back the answer to the next request of `route` (e.g. "PUT /repos/{owner}/{repo}/collaborators/{username}")
+   * after GitHub made the change: `held` resolves with the status it will answer at that moment,
+   * so a test can kill the client in between; `release()` sends the answer (to whoever is left).
+   */
+  holdNextResponse(route: string): { held: Promise<number>; release(): void };
   /** Invitations a repository may send per rolling 24 h (default 50), and the 422's wording. */
   setInviteDailyLimit(limit: number, message?: string): void;
   /** What a PUT does while the user has an open invitation: "same" (default) or "new". */
@@ -98,6 +104,14 @@ export function createControls(
       });
     },
     clearRateLimits: () => rateLimits.clear(),
+    holdNextResponse(route) {
+      let release!: () => void;
+      let held!: (status: number) => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const answered = new Promise<number>((resolve) => (held = resolve));
+      core.settings.holds.push({ route, held, released });
+      return { held: answered, release };
+    },
     setInviteDailyLimit(limit, message) {
       core.settings.inviteDailyLimit = limit;
       if (message !== undefined) core.settings.inviteLimitMessage = message;

@@ -48,7 +48,13 @@ export async function startGithubEmulator(
   const core: Core = {
     state,
     mode,
-    settings: { latencyMs: 0, inviteDailyLimit: 50, pendingInvitationPut: "same", failures: [] },
+    settings: {
+      latencyMs: 0,
+      inviteDailyLimit: 50,
+      pendingInvitationPut: "same",
+      failures: [],
+      holds: [],
+    },
     now: () => baseNow() + clock.offsetMs,
     apiBase: () => url,
     commit() {

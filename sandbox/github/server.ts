@@ -181,6 +181,15 @@ export function createRequestHandler(deps: Deps) {
     };
     if (core.settings.latencyMs > 0) await sleep(core.settings.latencyMs);
     const { reply, caller } = dispatch(req, match, path, url, raw, headers);
+    const routeKey = `${method} ${match?.route.template ?? ""}`;
+    const hold = core.settings.holds.findIndex((h) => h.route === routeKey);
+    if (hold >= 0) {
+      const [taken] = core.settings.holds.splice(hold, 1);
+      taken!.held(reply.status);
+      await taken!.released;
+      // The client may be gone by then (that is what holding is for).
+      if (res.destroyed || req.socket.destroyed) return;
+    }
     send(res, reply, headers);
     requestLog.add({
       method,

@@ -7,7 +7,8 @@ import { merchantAction } from "@/lib/auth/actions";
 import { getDb } from "@/lib/db";
 import { retryGrantNow } from "@/lib/grants";
 import { retryFailedGrants } from "@/lib/grants/retry-failed-grants";
-import { wakeFulfillment } from "@/lib/fulfillment/worker";
+import { summarizeAudit } from "@/lib/fulfillment/audit/describe-audit";
+import { runAccessAuditNow, wakeFulfillment } from "@/lib/fulfillment/worker";
 
 // Every page of the dashboard shows grants: after a change, all of them are re-read.
 function settled() {
@@ -50,4 +51,18 @@ export const retryFailedForTargetAction = merchantAction(scopeInput, async (scop
     ok: true,
     data: { message: `Retrying ${retried} ${retried === 1 ? "grant" : "grants"} now.` },
   };
+});
+
+/** "Run access audit now": the audit the worker runs hourly, at once, with its result. */
+export const runAccessAuditAction = merchantAction(z.object({}), async () => {
+  let audit;
+  try {
+    audit = await runAccessAuditNow();
+  } catch (error) {
+    // GitHub credentials missing or unusable: the message names what to set.
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  revalidatePath("/dashboard", "layout");
+  if (!audit) return { ok: false, error: "The access audit did not run. Try again." };
+  return { ok: true, data: { message: `Access audit done. ${summarizeAudit(audit)}` } };
 });

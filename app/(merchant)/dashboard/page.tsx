@@ -5,11 +5,13 @@ import { requireMerchant } from "@/lib/auth/require-merchant";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { GRANT_STATUSES } from "@/lib/db/schema";
+import { lastAccessAudit } from "@/lib/fulfillment/audit/run-access-audit";
 import { statusLabel } from "@/lib/grants/status-label";
 import { describeConfiguration } from "@/lib/overview/configuration-health";
 import { countGrantsByStatus } from "@/lib/overview/grant-counts";
 import { invitationsPerDay, invitationsUsedToday } from "@/lib/overview/invitation-activity";
 import { listGrantsNeedingAttention } from "@/lib/overview/needs-attention";
+import { AccessAuditSection } from "./access-audit";
 import { InvitationsChart } from "./invitations-chart";
 import { NeedsAttention } from "./needs-attention";
 import { ProductsHealth, RateLimitCard } from "./github-health";
@@ -25,11 +27,12 @@ export default async function OverviewPage() {
   const now = new Date();
   const config = getConfig();
   const limit = config.fulfillment.inviteDailyLimit;
-  const [activity, counts, attention, usedToday] = await Promise.all([
+  const [activity, counts, attention, usedToday, lastAudit] = await Promise.all([
     invitationsPerDay(db, now),
     countGrantsByStatus(db),
     listGrantsNeedingAttention(db, now),
     invitationsUsedToday(db, now),
+    lastAccessAudit(db),
   ]);
   return (
     <div className="space-y-6">
@@ -149,7 +152,7 @@ export default async function OverviewPage() {
         </Suspense>
       </section>
 
-      {/* The access audit ("run on demand", issue 11) takes its place here, as its own section. */}
+      <AccessAuditSection audit={lastAudit} className={card} />
     </div>
   );
 }

@@ -17,12 +17,18 @@ export interface AccessAnswer {
   hasAccess: boolean;
   /** What prompted the question (a webhook's hint, the sync, the audit). */
   via: string;
+  /**
+   * Whether GitHub lists an invitation for the account, when that was asked too. Without access
+   * and without one, an invitation we think open was declined or deleted on GitHub.
+   */
+  invitationListed?: boolean;
 }
 
 /**
  * Settles the account's grants on the target from what GitHub answered: an invitation that
  * GitHub shows accepted becomes active (and learns the account's id); access GitHub shows gone
- * — removed by someone on GitHub — ends the grant. Grants being revoked are the revocation's.
+ * — removed by someone on GitHub — ends the grant, and an invitation GitHub no longer lists
+ * (when asked) was declined. Grants being revoked are the revocation's.
  * Returns the grants changed.
  */
 export async function settleAccess(
@@ -30,7 +36,7 @@ export async function settleAccess(
   answer: AccessAnswer,
   now: Date,
 ): Promise<number[]> {
-  const { target, account, hasAccess, via } = answer;
+  const { target, account, hasAccess, via, invitationListed } = answer;
   const ours = and(
     sameTarget(target),
     isNull(grants.revokeRequestedAt),
@@ -48,7 +54,16 @@ export async function settleAccess(
       event: { kind: "accepted", at: now, detail },
     });
   }
-  return transitionGrants(db, {
+  const declined =
+    invitationListed === false
+      ? await transitionGrants(db, {
+          grants: ours,
+          from: ["invited"],
+          set: { status: "declined" },
+          event: { kind: "declined", at: now, detail },
+        })
+      : [];
+  const removed = await transitionGrants(db, {
     grants: ours,
     from: ["active"],
     set: {
@@ -58,4 +73,5 @@ export async function settleAccess(
     },
     event: { kind: "revoked", at: now, detail },
   });
+  return [...declined, ...removed];
 }

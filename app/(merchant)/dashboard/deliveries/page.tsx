@@ -4,6 +4,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { requireMerchant } from "@/lib/auth/require-merchant";
 import { getDb } from "@/lib/db";
 import { listWebhookRejections } from "@/lib/webhooks/list-rejections";
+import { WEBHOOK_RETENTION_DAYS } from "@/lib/webhooks/prune-webhook-records";
 
 export const metadata: Metadata = { title: "Deliveries · Repogrant" };
 export const dynamic = "force-dynamic";
@@ -24,7 +25,8 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
         <h1 className="text-2xl font-semibold">Refused deliveries</h1>
         <p className="text-sm text-slate-600">
           Webhook deliveries we turned away, with the reason the sender was given. A refused
-          delivery can be sent again once its cause is fixed: its id was not used up.
+          delivery can be sent again once its cause is fixed: its id was not used up. The same
+          refusal repeated is counted on one line; lines are kept for {WEBHOOK_RETENTION_DAYS} days.
         </p>
       </div>
       {rows.length === 0 ? (
@@ -67,7 +69,14 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
                     ) : null}
                   </td>
                   <td className="px-3 py-2 align-top tabular-nums">{row.httpStatus}</td>
-                  <td className="px-3 py-2 align-top break-words">{row.reason}</td>
+                  <td className="px-3 py-2 align-top break-words">
+                    {row.reason}
+                    {row.repeatCount > 1 ? (
+                      <span className="block text-xs text-slate-500">
+                        {row.repeatCount.toLocaleString("en")} times
+                      </span>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
