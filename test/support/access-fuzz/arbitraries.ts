@@ -55,12 +55,14 @@ const steps: Array<{ weight: number; arbitrary: fc.Arbitrary<Step> }> = [
   {
     weight: 8,
     arbitrary: fc
-      .constantFrom("fulfill" as const, "revoke" as const, "sync" as const)
+      .constantFrom("fulfill" as const, "revoke" as const, "sync" as const, "audit" as const)
       .map((p) => step.pass(p)),
   },
   {
     weight: 4,
-    arbitrary: fc.constantFrom("fulfill" as const, "revoke" as const).map((p) => step.crash(p)),
+    arbitrary: fc
+      .constantFrom("fulfill" as const, "revoke" as const, "audit" as const)
+      .map((p) => step.crash(p)),
   },
 ];
 

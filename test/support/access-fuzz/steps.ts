@@ -10,7 +10,7 @@ export type Account = (typeof ACCOUNTS)[number];
 export const PERMISSIONS = ["pull", "push"] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export type EnginePass = "fulfill" | "revoke" | "sync";
+export type EnginePass = "fulfill" | "revoke" | "sync" | "audit";
 export type WebhookFate = "deliver" | "drop" | "duplicate" | "delay";
 
 export type Step =
@@ -36,7 +36,7 @@ export type Step =
   | { do: "wait"; minutes: number }
   | { do: "pass"; pass: EnginePass }
   /** A pass that dies right after GitHub answers its first write, before our commit. */
-  | { do: "crash"; pass: "fulfill" | "revoke" };
+  | { do: "crash"; pass: Exclude<EnginePass, "sync"> };
 
 type StepOf<K extends Step["do"]> = Extract<Step, { do: K }>;
 
@@ -70,7 +70,7 @@ export const step = {
   githubRecovers: (): Step => ({ do: "githubRecovers" }),
   wait: (minutes: number): Step => ({ do: "wait", minutes }),
   pass: (pass: EnginePass): Step => ({ do: "pass", pass }),
-  crash: (pass: "fulfill" | "revoke"): Step => ({ do: "crash", pass }),
+  crash: (pass: Exclude<EnginePass, "sync">): Step => ({ do: "crash", pass }),
 } satisfies { [K in Step["do"]]: (...args: never[]) => Step };
 
 // The builders' argument order, for printing a step as the call that builds it.

@@ -5,6 +5,7 @@ import { checkMemberAccess } from "../../../lib/fulfillment/check-member-access"
 import type { FulfillmentGithub } from "../../../lib/fulfillment/github-port";
 import { runFulfillment } from "../../../lib/fulfillment/run-fulfillment";
 import { runRevocations } from "../../../lib/fulfillment/run-revocations";
+import { runAccessAudit } from "../../../lib/fulfillment/audit/run-access-audit";
 import { syncInvitations } from "../../../lib/fulfillment/sync-invitations";
 import { receiveOrderWebhook } from "../../../lib/orders/receive-order-webhook";
 import type { GithubEmulator } from "../../../sandbox/github/emulator";
@@ -16,7 +17,7 @@ import { startGithubWebhookReceiver } from "../github-webhook-receiver";
 import { signedOrderRequest, TEST_WEBHOOK_SECRET } from "../sign-order-webhook";
 import { dyingAfterFirstWrite, ProcessKilled } from "./crash";
 import { emptyModel, type AccessModel } from "./model";
-import { PERMISSIONS, type Account, type Step } from "./steps";
+import { PERMISSIONS, type Account, type EnginePass, type Step } from "./steps";
 
 const GITHUB_SECRET = "access-fuzz-webhook-secret";
 const MINUTE = 60_000;
@@ -132,10 +133,11 @@ export async function openAccessWorld(db: Database, options: { webhooks: boolean
     });
   }
 
-  async function runPass(pass: "fulfill" | "revoke" | "sync", port: FulfillmentGithub) {
+  async function runPass(pass: EnginePass, port: FulfillmentGithub) {
     if (pass === "fulfill") await runFulfillment(db, port, settings);
     else if (pass === "revoke") await runRevocations(db, port, settings);
-    else await syncInvitations(db, port, clock);
+    else if (pass === "sync") await syncInvitations(db, port, clock);
+    else await runAccessAudit(db, port, { clock, trigger: "schedule" });
   }
 
   async function apply(s: Step): Promise<void> {
@@ -311,7 +313,7 @@ export async function openAccessWorld(db: Database, options: { webhooks: boolean
   /**
    * Lets the engine settle once the history is over: GitHub's faults clear, webhooks still in
    * flight are lost (the worst case: webhooks are only hints), passes run until nothing is due,
-   * then one sync (and whatever it queues) — as the periodic loops would.
+   * then one sync and one access audit (and whatever they queue) — as the periodic loops would.
    */
   async function settle() {
     clearFaults(emulator);
@@ -319,6 +321,8 @@ export async function openAccessWorld(db: Database, options: { webhooks: boolean
     inbox.dropAll();
     await drain();
     await runPass("sync", github);
+    await drain();
+    await runPass("audit", github);
     await drain();
     await inbox.collect();
     inbox.dropAll();
