@@ -4,13 +4,18 @@
 // plan of every query, to show each is an index scan. PGlite always; PostgreSQL with
 // TEST_DATABASE_URL.
 import { performance } from "node:perf_hooks";
-import { sql } from "drizzle-orm";
+import { sql, type SQLWrapper } from "drizzle-orm";
 import { rowsOf } from "../lib/db/rows";
 import { openPglite, openPostgres } from "../lib/db/open";
 import { createThrowawayPostgres } from "../test/support/throwaway-postgres";
 import type { Database, DatabaseHandle } from "../lib/db/types";
 import { statusLabel } from "../lib/grants/status-label";
-import { listOrders, orderFilterCondition, ordersPageQuery } from "../lib/orders/list-orders";
+import {
+  countCapped,
+  listOrders,
+  orderFilterCondition,
+  ordersPageQuery,
+} from "../lib/orders/list-orders";
 import { orderListFilterSchema, type OrderListFilterInput } from "../lib/orders/order-list-filter";
 import { listProductChoices } from "../lib/products/list-products";
 import { SCALE, seedShop } from "./seed-shop";
@@ -38,18 +43,31 @@ async function timed(run: () => Promise<unknown>) {
 /** The plan's node types, e.g. "Limit > Nested Loop > Index Scan (orders_paid_at_desc_idx)". */
 async function planOf(db: Database, input: OrderListFilterInput) {
   const filter = orderListFilterSchema.parse(input);
-  const query = ordersPageQuery(db, filter, await orderFilterCondition(db, filter));
+  const where = await orderFilterCondition(db, filter);
+  const page = await scansOf(db, ordersPageQuery(db, filter, where));
+  const count = await scansOf(db, countCapped(db, where));
+  return `page: ${page}; count: ${count}`;
+}
+
+/**
+ * How a query reads orders, from EXPLAIN ANALYZE: each scan with the rows it returned and, for
+ * index-only scans, how many rows still had to be checked in the table (heap fetches).
+ */
+async function scansOf(db: Database, query: SQLWrapper) {
   const [row] = rowsOf<{ "QUERY PLAN": unknown }>(
-    await db.execute(sql`explain (format json) ${query}`),
+    await db.execute(sql`explain (analyze, format json) ${query}`),
   );
   const raw = row!["QUERY PLAN"];
   const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as [{ Plan: PlanNode }];
   const scans: string[] = [];
   const walk = (node: PlanNode) => {
     if (node["Relation Name"] === "orders") {
-      scans.push(
-        node["Index Name"] ? `${node["Node Type"]} on ${node["Index Name"]}` : node["Node Type"],
-      );
+      const how = node["Index Name"]
+        ? `${node["Node Type"]} on ${node["Index Name"]}`
+        : node["Node Type"];
+      const heap =
+        node["Heap Fetches"] === undefined ? "" : `, ${node["Heap Fetches"]} heap fetches`;
+      scans.push(`${how} (${node["Actual Rows"]} rows${heap})`);
     }
     node.Plans?.forEach(walk);
   };
@@ -60,6 +78,8 @@ type PlanNode = {
   "Node Type": string;
   "Relation Name"?: string;
   "Index Name"?: string;
+  "Actual Rows"?: number;
+  "Heap Fetches"?: number;
   Plans?: PlanNode[];
 };
 

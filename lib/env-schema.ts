@@ -2,6 +2,7 @@
 // importable by scripts outside Next; the app reads it through lib/config.ts.
 import { z } from "zod";
 import { ConfigError } from "./config-error";
+import type { PaymentProvider } from "./db/status-values";
 
 export { ConfigError };
 
@@ -36,6 +37,22 @@ const flag = z
 
 const list = (separator: RegExp) =>
   optionalText.transform((value) => (value ?? "").split(separator).filter(Boolean));
+
+/**
+ * Standard Webhooks secrets: `whsec_` + base64 of 24–64 random bytes. Checked at start, because
+ * a secret the signing library cannot decode would otherwise fail every delivery with a 500.
+ * The message never repeats the value.
+ */
+const webhookSecrets = list(/\s+/).refine(
+  (secrets) =>
+    secrets.every((secret) => {
+      const encoded = secret.startsWith("whsec_") ? secret.slice(6) : "";
+      if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) || encoded.length % 4 !== 0) return false;
+      const bytes = Buffer.from(encoded, "base64").length;
+      return bytes >= 24 && bytes <= 64;
+    }),
+  "each secret must be whsec_ followed by the base64 of 24 to 64 random bytes",
+);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -72,7 +89,10 @@ const envSchema = z.object({
       .min(0, "must be a number of milliseconds (0 or more)")
       .default(DEFAULTS.githubWriteIntervalMs),
   ),
-  ORDER_WEBHOOK_SECRET: list(/\s+/),
+  ORDER_WEBHOOK_SECRET: webhookSecrets,
+  STRIPE_WEBHOOK_SECRET: list(/\s+/),
+  LEMONSQUEEZY_WEBHOOK_SECRET: list(/\s+/),
+  POLAR_WEBHOOK_SECRET: list(/\s+/),
   TEST_PAYMENTS: flag,
   CRON_SECRET: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   INVITE_DAILY_LIMIT: positiveInt(DEFAULTS.inviteDailyLimit),
@@ -115,6 +135,8 @@ export interface Config {
   github: GithubConfig;
   /** Standard Webhooks secrets for the order webhook (several while rotating). */
   orderWebhookSecrets: string[];
+  /** Each payment provider's webhook secrets (two while rotating); empty: its route accepts nothing. */
+  paymentWebhookSecrets: Record<PaymentProvider, string[]>;
   /** TEST_PAYMENTS: products without a payment link may be paid on the test checkout. */
   testPayments: boolean;
   cronSecret: string | undefined;
@@ -170,6 +192,11 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       writeIntervalMs: env.GITHUB_WRITE_INTERVAL_MS,
     },
     orderWebhookSecrets: env.ORDER_WEBHOOK_SECRET,
+    paymentWebhookSecrets: {
+      stripe: env.STRIPE_WEBHOOK_SECRET,
+      lemonsqueezy: env.LEMONSQUEEZY_WEBHOOK_SECRET,
+      polar: env.POLAR_WEBHOOK_SECRET,
+    },
     testPayments: env.TEST_PAYMENTS,
     cronSecret: env.CRON_SECRET,
     fulfillment: {

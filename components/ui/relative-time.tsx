@@ -19,25 +19,41 @@ function relative(at: Date, now: number): string {
   return Math.abs(diff) < 10_000 ? "just now" : format.format(Math.round(diff / 1000), "second");
 }
 
-const exactFormat = (timeZone?: string) =>
+const fullFormat = (timeZone?: string) =>
   new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "long", timeZone });
+const shortFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /**
- * "3 hours ago", with the exact moment in the viewer's own time zone on hover. The server does
- * not know that zone, so it renders the UTC date; the browser replaces it after hydration.
+ * "3 hours ago", with the exact moment in the viewer's own time zone on hover. `withDate` puts
+ * the date first ("Nov 3, 2026, 14:05 (in 6 days)") where the date itself matters, as on the
+ * buyer's receipts and invitation expiries. The server does not know the viewer's zone, so it
+ * renders UTC; the browser replaces it after hydration.
  */
-export function RelativeTime({ at, prefix }: { at: Date | string; prefix?: string }) {
+export function RelativeTime({
+  at,
+  prefix,
+  withDate = false,
+}: {
+  at: Date | string;
+  prefix?: string;
+  withDate?: boolean;
+}) {
   const date = typeof at === "string" ? new Date(at) : at;
   const time = date.getTime();
   const [view, setView] = useState<{ text: string; exact: string } | null>(null);
   useEffect(() => {
-    const update = () =>
-      setView({ text: relative(new Date(time), Date.now()), exact: exactFormat().format(time) });
+    const update = () => {
+      const ago = relative(new Date(time), Date.now());
+      setView({
+        text: withDate ? `${shortFormat.format(time)} (${ago})` : ago,
+        exact: fullFormat().format(time),
+      });
+    };
     update();
     const timer = setInterval(update, 30_000);
     return () => clearInterval(timer);
-  }, [time]);
-  const fallback = exactFormat("UTC").format(date);
+  }, [time, withDate]);
+  const fallback = fullFormat("UTC").format(date);
   return (
     <time
       dateTime={date.toISOString()}

@@ -25,7 +25,10 @@ const ADMIN = { authorization: "Bearer sandbox-admin-token" };
  * The buyer journeys' own server (the sign-in journeys' signed-in app on PostgreSQL), with the
  * GitHub emulator on a known port so that the journeys can act as GitHub.
  */
-export async function startBuyerSandbox(databaseUrl: string) {
+export async function startBuyerSandbox(
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+) {
   const githubPort = E2E_GITHUB_PORT + 4;
   const app = await startSignedInApp({
     databaseUrl,
@@ -37,6 +40,7 @@ export async function startBuyerSandbox(databaseUrl: string) {
       ORDER_WEBHOOK_SECRET: E2E_ORDER_WEBHOOK_SECRET,
       CRON_SECRET: E2E_CRON_SECRET,
       GITHUB_WRITE_INTERVAL_MS: "0",
+      ...extraEnv,
     },
   });
   return {
@@ -128,14 +132,14 @@ export async function screenshotBothWidths(page: Page, name: string) {
  * The sandbox for one journey file: started before its tests, stopped after. The journeys run
  * on PostgreSQL, so without TEST_DATABASE_URL they are skipped (CI=true insists on it).
  */
-export function useBuyerSandbox(): () => BuyerSandbox {
+export function useBuyerSandbox(extraEnv: Record<string, string> = {}): () => BuyerSandbox {
   const databaseUrl = process.env.TEST_DATABASE_URL;
   let sandbox: BuyerSandbox | undefined;
   test.describe.configure({ mode: "serial" });
   test.skip(!databaseUrl && process.env.CI !== "true", "TEST_DATABASE_URL is not set");
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    sandbox = await startBuyerSandbox(databaseUrl!);
+    sandbox = await startBuyerSandbox(databaseUrl!, extraEnv);
   });
   test.afterAll(async () => {
     await sandbox?.stop();

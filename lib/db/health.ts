@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { readMigrationFiles } from "drizzle-orm/migrator";
+import { describeDbError } from "./describe-db-error";
 import { migrationsFolder } from "./migrate";
 import { rowsOf } from "./rows";
 import type { DatabaseHandle, DatabaseKind } from "./types";
@@ -8,17 +9,33 @@ export type DatabaseHealth =
   | { ok: true; database: DatabaseKind; migrations: "current" }
   | { ok: false; database: DatabaseKind; error: string; pendingMigrations?: number };
 
-/** The database answers, and every migration shipped in drizzle/ is recorded as applied. */
-export async function checkDatabaseHealth(handle: DatabaseHandle): Promise<DatabaseHealth> {
+// A load balancer waits a few seconds at most; a database slower than this is not serving.
+export const HEALTH_TIMEOUT_MS = 3_000;
+
+/**
+ * The database answers within `timeoutMs`, its order tables can be written (no lock held on
+ * them), and every migration shipped in drizzle/ is recorded as applied.
+ */
+export async function checkDatabaseHealth(
+  handle: DatabaseHandle,
+  timeoutMs = HEALTH_TIMEOUT_MS,
+): Promise<DatabaseHealth> {
   const database = handle.kind;
   let applied: Set<string>;
-  try {
-    const rows = await handle.db.execute<{ hash: string }>(
-      sql`select hash from drizzle.__drizzle_migrations`,
+  let timer: NodeJS.Timeout | undefined;
+  const tooSlow = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${timeoutMs} ms (slow or locked)`)),
+      timeoutMs,
     );
-    applied = new Set(rowsOf<{ hash: string }>(rows).map((row) => row.hash));
+  });
+  try {
+    const rows = await Promise.race([readAppliedMigrations(handle, timeoutMs), tooSlow]);
+    applied = new Set(rows.map((row) => row.hash));
   } catch (error) {
-    return { ok: false, database, error: `database did not answer: ${describe(error)}` };
+    return { ok: false, database, error: `database did not answer: ${describeDbError(error)}` };
+  } finally {
+    clearTimeout(timer);
   }
   const pending = readMigrationFiles({ migrationsFolder }).filter((m) => !applied.has(m.hash));
   if (pending.length > 0) {
@@ -32,12 +49,6 @@ export async function checkDatabaseHealth(handle: DatabaseHandle): Promise<Datab
   return { ok: true, database, migrations: "current" };
 }
 
-function describe(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  // Connection errors can echo the connection string; never let credentials reach a response.
-  return message.replace(/postgres(ql)?:\/\/[^\s]+/g, "postgres://…");
-}
-
 /** Like checkDatabaseHealth, but a database that cannot even be opened is reported, not thrown. */
 export async function checkHealthOf(
   open: () => Promise<DatabaseHandle>,
@@ -47,7 +58,32 @@ export async function checkHealthOf(
   try {
     handle = await open();
   } catch (error) {
-    return { ok: false, database: kind, error: `database could not be opened: ${describe(error)}` };
+    return {
+      ok: false,
+      database: kind,
+      error: `database could not be opened: ${describeDbError(error)}`,
+    };
   }
   return checkDatabaseHealth(handle);
+}
+
+/**
+ * Reads the applied migrations. On PostgreSQL it first takes the lock every order write takes
+ * (ROW EXCLUSIVE), bounded by the server-side timeouts, so a table locked against writes shows
+ * here instead of as webhooks that hang. PGlite has one connection: a stuck transaction there
+ * shows as the race above running out.
+ */
+async function readAppliedMigrations(handle: DatabaseHandle, timeoutMs: number) {
+  return handle.db.transaction(async (tx) => {
+    if (handle.kind === "postgres") {
+      await tx.execute(sql.raw(`set local lock_timeout = ${Math.floor(timeoutMs / 2)}`));
+      await tx.execute(sql.raw(`set local statement_timeout = ${timeoutMs}`));
+      await tx.execute(
+        sql`lock table orders, grants, webhook_deliveries, webhook_rejections in row exclusive mode`,
+      );
+    }
+    return rowsOf<{ hash: string }>(
+      await tx.execute(sql`select hash from drizzle.__drizzle_migrations`),
+    );
+  });
 }

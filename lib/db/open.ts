@@ -34,12 +34,36 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   }
 }
 
+/**
+ * Bounds on every statement of the app's connections (migrations use their own, unbounded one).
+ * A sender gives up after 15–30 s and retries, so a statement stuck behind a lock or a slow
+ * database fails well before that, leaving nothing half done (each change is one transaction);
+ * a lock wait fails sooner still, so even a refused delivery's log line never waits long.
+ */
+export const POSTGRES_TIMEOUTS = {
+  connectSeconds: 10,
+  statementMs: 10_000,
+  lockMs: 3_000,
+  idleInTransactionMs: 30_000,
+};
+
 export async function openPostgres(
   url: string,
-  options: { max?: number } = {},
+  options: { max?: number; timeouts?: Partial<typeof POSTGRES_TIMEOUTS> } = {},
 ): Promise<DatabaseHandle> {
   await migratePostgresDatabase(url);
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const timeouts = { ...POSTGRES_TIMEOUTS, ...options.timeouts };
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connect_timeout: timeouts.connectSeconds,
+    // Sent as startup parameters, so every pooled connection has them from its first query.
+    connection: {
+      statement_timeout: timeouts.statementMs,
+      lock_timeout: timeouts.lockMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    },
+  });
   const db = drizzlePostgres(client, { schema });
   return {
     db: db as unknown as Database,

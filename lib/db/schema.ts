@@ -20,13 +20,21 @@ export {
   ENTITLEMENT_KINDS,
   GRANT_STATUSES,
   ORDER_STATUSES,
+  PAYMENT_PROVIDERS,
   TEAM_ROLES,
   type EntitlementKind,
   type GrantStatus,
   type OrderStatus,
+  type PaymentProvider,
 } from "./status-values";
-import { ENTITLEMENT_KINDS, GRANT_STATUSES, ORDER_STATUSES, TEAM_ROLES } from "./status-values";
-import type { EntitlementKind, GrantStatus, OrderStatus } from "./status-values";
+import {
+  ENTITLEMENT_KINDS,
+  GRANT_STATUSES,
+  ORDER_STATUSES,
+  PAYMENT_PROVIDERS,
+  TEAM_ROLES,
+} from "./status-values";
+import type { EntitlementKind, GrantStatus, OrderStatus, PaymentProvider } from "./status-values";
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
 
@@ -50,6 +58,14 @@ export const products = pgTable(
     priceCents: integer("price_cents").notNull().default(0),
     currency: text("currency").notNull().default("USD"),
     paymentLink: text("payment_link"),
+    /** Which provider's events may pay this product (null: any provider's; the amount is checked). */
+    paymentProvider: text("payment_provider").$type<PaymentProvider>(),
+    /** The provider's payment link, variant or product id a payment must name (null: not checked). */
+    providerProductRef: text("provider_product_ref"),
+    /** The least a provider payment must be, in minor units (null: the product's price). */
+    providerAmountCents: integer("provider_amount_cents"),
+    /** Whether a partial refund takes the access away (a full refund or a dispute always does). */
+    revokeOnPartialRefund: boolean("revoke_on_partial_refund").notNull().default(false),
     active: boolean("active").notNull().default(true),
     /** Archived products leave the storefront and the dashboard's list; their orders stay. */
     archivedAt: timestamp("archived_at", { withTimezone: true }),
@@ -59,6 +75,10 @@ export const products = pgTable(
     check("products_slug_format", sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{0,62}$'`),
     check("products_price_not_negative", sql`${t.priceCents} >= 0`),
     check("products_currency_format", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check(
+      "products_payment_provider",
+      sql`${t.paymentProvider} is null or ${t.paymentProvider} in (${inList(PAYMENT_PROVIDERS)})`,
+    ),
   ],
 );
 
@@ -134,9 +154,13 @@ export const orders = pgTable(
     paidAt: timestamp("paid_at", { withTimezone: true }),
     refundedAt: timestamp("refunded_at", { withTimezone: true }),
     canceledAt: timestamp("canceled_at", { withTimezone: true }),
+    /** The provider that paid a checkout order, and its payment id (pi_…): refunds name only it. */
+    paymentProvider: text("payment_provider").$type<PaymentProvider>(),
+    providerPaymentId: text("provider_payment_id"),
   },
   (t) => [
     unique("orders_source_external_id_key").on(t.source, t.externalId),
+    unique("orders_provider_payment_key").on(t.paymentProvider, t.providerPaymentId),
     check("orders_status", sql`${t.status} in (${inList(ORDER_STATUSES)})`),
     // The dashboard's orders table: every sort and filter is one of these index scans, so a
     // page costs the same at 100 orders and at 100,000 (see bench/orders-dashboard.ts).
@@ -247,6 +271,8 @@ export const webhookDeliveries = pgTable(
       name: "webhook_deliveries_source_delivery_id_key",
       columns: [t.source, t.deliveryId],
     }),
+    // Pruning after the retention period reads by age.
+    index("webhook_deliveries_received_idx").on(t.receivedAt),
   ],
 );
 
@@ -261,8 +287,17 @@ export const webhookRejections = pgTable(
     httpStatus: integer("http_status").notNull(),
     reason: text("reason").notNull(),
     detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+    // Identical rejections (same source, status, reason and — when signed — delivery id) share
+    // one row: a stranger repeating a request moves a counter instead of growing the table.
+    fingerprint: text("fingerprint"),
+    repeatCount: integer("repeat_count").notNull().default(1),
+    lastReceivedAt: timestamp("last_received_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("webhook_rejections_received_idx").on(t.receivedAt)],
+  (t) => [
+    index("webhook_rejections_received_idx").on(t.receivedAt),
+    index("webhook_rejections_last_received_idx").on(t.lastReceivedAt),
+    uniqueIndex("webhook_rejections_fingerprint_key").on(t.source, t.fingerprint),
+  ],
 );
 
 /** One account's finding in an access audit, and what the audit did about it. */
@@ -308,5 +343,30 @@ export const accessAudits = pgTable(
   (t) => [
     check("access_audits_trigger", sql`${t.trigger} in ('schedule', 'merchant')`),
     index("access_audits_finished_idx").on(t.finishedAt),
+  ],
+);
+
+/**
+ * A provider payment that named an order but did not match it (another product, too little, or
+ * a second payment): nobody was invited. Kept for the merchant, on the order and in Deliveries.
+ */
+export const paymentMismatches = pgTable(
+  "payment_mismatches",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    orderId: text("order_id")
+      .notNull()
+      .references(() => orders.id),
+    provider: text("provider").$type<PaymentProvider>().notNull(),
+    providerEventId: text("provider_event_id").notNull(),
+    providerPaymentId: text("provider_payment_id"),
+    reason: text("reason").notNull(),
+    /** What the order expected and what the payment said: product reference, amount, currency. */
+    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("payment_mismatches_order_idx").on(t.orderId),
+    index("payment_mismatches_received_idx").on(t.receivedAt),
   ],
 );

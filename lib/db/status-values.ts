@@ -14,7 +14,10 @@ export const GRANT_STATUSES = [
 ] as const;
 export const ENTITLEMENT_KINDS = ["github_repo", "github_team"] as const;
 export const TEAM_ROLES = ["member", "maintainer"] as const;
+/** The payment providers with a webhook route of their own (/api/webhooks/<provider>). */
+export const PAYMENT_PROVIDERS = ["stripe", "lemonsqueezy", "polar"] as const;
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export type GrantStatus = (typeof GRANT_STATUSES)[number];
 export type EntitlementKind = (typeof ENTITLEMENT_KINDS)[number];
+export type PaymentProvider = (typeof PAYMENT_PROVIDERS)[number];

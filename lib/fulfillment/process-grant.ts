@@ -1,7 +1,7 @@
 import type { Database } from "../db/types";
 import { githubError, type GithubError } from "../github";
 import {
-  completeInviteEvent,
+  completeWriteEvent,
   failGrant,
   forgetInvitation,
   grantTarget,
@@ -9,6 +9,7 @@ import {
   markInvited,
   markPendingMembership,
   recordGithubCalls,
+  recordGithubWrite,
   reserveInviteSlot,
   strongestAccess,
   teamMember,
@@ -81,12 +82,13 @@ async function joinTeam(
   grant: Grant,
   settings: FulfillmentSettings,
 ): Promise<Step> {
-  const result = await github.addTeamMember({
-    ...teamMember(grant),
-    role: grant.teamRole === "maintainer" ? "maintainer" : "member",
-  });
+  const result = await recordGithubWrite(db, grant.id, "add_team_member", settings.clock, () =>
+    github.addTeamMember({
+      ...teamMember(grant),
+      role: grant.teamRole === "maintainer" ? "maintainer" : "member",
+    }),
+  );
   const now = settings.clock();
-  await recordGithubCalls(db, grant.id, "add_team_member", result, now);
   if (!result.ok) {
     if (result.error.code === "user_not_found" && grant.githubUserId !== null) {
       return { userNotFound: result.error };
@@ -111,12 +113,13 @@ async function cancelStaleInvitation(
   grant: Grant,
   settings: FulfillmentSettings,
 ): Promise<Grant | GrantOutcome> {
-  const cancelled = await github.cancelInvitation({
-    owner: grant.owner!,
-    repo: grant.repo!,
-    invitationId: grant.invitationId!,
-  });
-  await recordGithubCalls(db, grant.id, "cancel_invitation", cancelled, settings.clock());
+  const cancelled = await recordGithubWrite(db, grant.id, "cancel_invitation", settings.clock, () =>
+    github.cancelInvitation({
+      owner: grant.owner!,
+      repo: grant.repo!,
+      invitationId: grant.invitationId!,
+    }),
+  );
   if (!cancelled.ok) return failGrant(db, grant, cancelled.error, settings);
   return (await forgetInvitation(db, grant, settings.clock())) ?? "lost_lease";
 }
@@ -135,12 +138,14 @@ async function inviteOnce(
   };
 
   // Claimed before with no outcome recorded: the last worker may have died between GitHub's
-  // 201 and its commit. An open invitation means the invite did happen; don't send another.
+  // 201 and its commit. An open invitation for what we owe means the invite did happen; don't
+  // send another. One for another permission (another order's, sent while this grant waited)
+  // is not ours to adopt: the PUT below updates it to the strongest role paid for.
   if (grant.attempts > 1) {
     const found = await github.findOpenInvitation(target);
     await recordGithubCalls(db, grant.id, "find_invitation", found, settings.clock());
     if (!found.ok) return { outcome: await failGrant(db, grant, found.error, settings) };
-    if (found.value) {
+    if (found.value && found.value.permission.toLowerCase() === target.permission.toLowerCase()) {
       await markInvited(
         db,
         grant,
@@ -165,7 +170,7 @@ async function inviteOnce(
 
   const result = await github.invite(target);
   const now = settings.clock();
-  await completeInviteEvent(db, slot.eventId, grant.id, result, now);
+  await completeWriteEvent(db, slot.eventId, grant.id, result, now);
   if (!result.ok) {
     if (result.error.code === "user_not_found" && grant.githubUserId !== null) {
       return { userNotFound: result.error };

@@ -1,6 +1,6 @@
 import type { Database } from "../db/types";
 import type { CollaboratorAccess, GithubError, RepoInvitation } from "../github";
-import { recordGithubCalls, type Grant } from "../grants";
+import { learnLogin, recordGithubCalls, type Grant } from "../grants";
 import type { FulfillmentGithub } from "./github-port";
 
 /** What GitHub says one account holds on one repository, found by the account's id. */
@@ -30,6 +30,8 @@ export async function findRepoAccess(
     await recordGithubCalls(db, grant.id, "resolve_login", account, now());
     if (!account.ok && account.error.code !== "user_not_found") return account;
     if (account.ok) login = account.value.login;
+    // Known by id alone until now: other orders that name this login are the same account's.
+    if (account.ok && !grant.githubLogin) await learnLogin(db, grant.id, login!, now());
   }
   if (!login) return { ok: true, access: null };
 

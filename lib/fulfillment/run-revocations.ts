@@ -5,7 +5,7 @@ import type { GithubError } from "../github";
 import {
   claimGrants,
   failureChanges,
-  recordGithubCalls,
+  recordGithubWrite,
   transitionGrant,
   type Grant,
 } from "../grants";
@@ -47,8 +47,13 @@ async function revokeOne(
   if (!planned.ok) return postpone(db, grant, planned.error, settings, settings.clock());
   const { plan } = planned;
   for (const call of plan.calls) {
-    const result = await call();
-    await recordGithubCalls(db, grant.id, `revoke:${plan.outcome}`, result, settings.clock());
+    const result = await recordGithubWrite(
+      db,
+      grant.id,
+      `revoke:${plan.outcome}`,
+      settings.clock,
+      call,
+    );
     if (!result.ok) return postpone(db, grant, result.error, settings, settings.clock());
   }
   const remains = plan.confirm ? await plan.confirm() : null;

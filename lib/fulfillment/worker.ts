@@ -2,6 +2,7 @@ import "server-only";
 import { getConfig } from "../config";
 import { getDb } from "../db";
 import type { AccessHint } from "../grants";
+import { pruneWebhookRecords } from "../webhooks/prune-webhook-records";
 import { runAccessAudit, runAccessAuditIfDue, type AccessAudit } from "./audit/run-access-audit";
 import { checkMemberAccess } from "./check-member-access";
 import { githubForFulfillment } from "./github-adapter";
@@ -96,8 +97,12 @@ export function checkAccessNow(hint: AccessHint): void {
     .catch(logOnce);
 }
 
+/** The slow tick: invitation sync, then webhook records past their retention period. */
 function syncNow(): void {
   runInvitationSyncNow().catch(logOnce);
+  getDb()
+    .then((db) => pruneWebhookRecords(db, new Date()))
+    .catch(logOnce);
 }
 
 /** One audit at a time per process: a request while one runs gets that one's result. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emulatorClient } from "@/test/support/emulator-client";
+import { emulatorClient, makeCollaborator } from "@/test/support/emulator-client";
 import { useGithubEmulator } from "@/test/support/github-emulator";
 import { createGithubClient } from "./client";
 import { getCollaboratorAccess } from "./get-collaborator-access";
@@ -55,14 +55,7 @@ describe("inviteCollaborator", () => {
   });
 
   it("reports already_has_access for an existing collaborator", async () => {
-    const invited = await inviteCollaborator(client(), {
-      ...toolkit,
-      username: "hubot",
-      permission: "push",
-    });
-    if (!invited.ok || invited.value.status !== "invited")
-      throw new Error("expected an invitation");
-    github().controls.acceptInvitation(invited.value.invitationId);
+    await makeCollaborator(github(), { ...toolkit, username: "hubot", permission: "push" });
     const again = await inviteCollaborator(client(), {
       ...toolkit,
       username: "hubot",
@@ -243,14 +236,11 @@ describe("inviteCollaborator", () => {
 
 describe("custom repository roles", () => {
   it("sends a permission that is no base role as the org's custom role, which GitHub grants", async () => {
-    const invited = await inviteCollaborator(client(), {
+    await makeCollaborator(github(), {
       ...toolkit,
       username: "octocat",
       permission: "toolkit-reader",
     });
-    if (!invited.ok || invited.value.status !== "invited")
-      throw new Error("expected an invitation");
-    github().controls.acceptInvitation(invited.value.invitationId);
     expect(
       await getCollaboratorAccess(client(), { ...toolkit, username: "octocat" }),
     ).toMatchObject({
@@ -279,14 +269,11 @@ describe("custom repository roles", () => {
   });
 
   it("updates an existing collaborator from a custom role to a base role", async () => {
-    const invited = await inviteCollaborator(client(), {
+    await makeCollaborator(github(), {
       ...toolkit,
       username: "hubot",
       permission: "toolkit-reader",
     });
-    if (!invited.ok || invited.value.status !== "invited")
-      throw new Error("expected an invitation");
-    github().controls.acceptInvitation(invited.value.invitationId);
     const changed = await inviteCollaborator(client(), {
       ...toolkit,
       username: "hubot",

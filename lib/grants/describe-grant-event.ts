@@ -62,6 +62,8 @@ function explain(detail: Record<string, unknown>): string | undefined {
     text(detail.via) === "github_webhook" && "Reported by GitHub's webhook",
     text(detail.via) === "sync" && "Found by the periodic check of GitHub",
     text(detail.via) === "audit" && "Found by the access audit",
+    detail.sending === true &&
+      "Sent to GitHub; no answer recorded yet (still under way, or the server stopped before it could record one)",
     text(detail.by) &&
       `Requested by the ${text(detail.by) === "auto" ? "engine" : text(detail.by)}`,
   ].filter(Boolean);

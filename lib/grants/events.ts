@@ -82,22 +82,25 @@ export async function recordGithubCalls(
     .values(result.calls.map((call) => eventFor(grantId, kind, result, call, at)));
 }
 
+const WRITE_METHODS = new Set(["PUT", "PATCH", "DELETE"]);
+
 /**
- * Completes the `invite` event written before the PUT (see invite-quota.ts) with GitHub's
- * answer; other requests (an App's installation lookup, a 404 probe of the repository) are
- * recorded as their own events. When the PUT was never sent, the reserved slot is released.
+ * Completes an event written BEFORE a GitHub write (an invite's quota slot, see invite-quota.ts,
+ * or recordGithubWrite's reservation) with GitHub's answer to the write; other requests (an
+ * App's installation lookup, a 404 probe of the repository) are recorded as their own events.
+ * When the write was never sent, the reservation is removed.
  */
-export async function completeInviteEvent(
+export async function completeWriteEvent(
   db: Database,
   eventId: number,
   grantId: number,
   result: GithubResult<unknown>,
   at: Date,
 ): Promise<void> {
-  const put = result.calls.find((call) => call.method === "PUT");
-  const rest = result.calls.filter((call) => call !== put);
-  if (put) {
-    const { githubStatus, requestId, detail } = eventFor(grantId, "invite", result, put, at);
+  const write = result.calls.findLast((call) => WRITE_METHODS.has(call.method));
+  const rest = result.calls.filter((call) => call !== write);
+  if (write) {
+    const { githubStatus, requestId, detail } = eventFor(grantId, "", result, write, at);
     await db
       .update(grantEvents)
       .set({ githubStatus, requestId, detail })
@@ -110,4 +113,25 @@ export async function completeInviteEvent(
       .insert(grantEvents)
       .values(rest.map((call) => eventFor(grantId, "github_call", result, call, at)));
   }
+}
+
+/**
+ * Sends one GitHub write for a grant with its event written first and completed with the
+ * answer: a process killed between GitHub's answer and our commit still leaves the write in
+ * the grant's trail (without GitHub's status), as every change made on GitHub must.
+ */
+export async function recordGithubWrite<T>(
+  db: Database,
+  grantId: number,
+  kind: string,
+  clock: () => Date,
+  send: () => Promise<GithubResult<T>>,
+): Promise<GithubResult<T>> {
+  const [reserved] = await db
+    .insert(grantEvents)
+    .values({ grantId, at: clock(), kind, detail: { sending: true } })
+    .returning({ id: grantEvents.id });
+  const result = await send();
+  await completeWriteEvent(db, reserved!.id, grantId, result, clock());
+  return result;
 }

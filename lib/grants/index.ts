@@ -3,7 +3,7 @@
 export type { Grant, GrantChanges, GrantRecipient, GrantStatus } from "./grant";
 export { transitionGrant, transitionGrants, type Transition } from "./transition";
 export { claimGrants } from "./lease";
-export { completeInviteEvent, recordGithubCalls } from "./events";
+export { completeWriteEvent, recordGithubCalls, recordGithubWrite } from "./events";
 export type { RetryPolicy } from "./retry-policy";
 export { isBasePermission, permissionRank } from "./permission-rank";
 export { sameTarget, type AccessTarget } from "./same-target";
@@ -29,4 +29,4 @@ export {
   markPendingMembership,
   waitForQuota,
 } from "./operations/settle-grant";
-export { forgetInvitation, recordLogin } from "./operations/record-login";
+export { forgetInvitation, learnLogin, recordLogin } from "./operations/record-login";

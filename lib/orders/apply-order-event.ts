@@ -4,6 +4,7 @@ import type { Database } from "../db/types";
 import { createGrants, requestRevocation } from "../grants";
 import { recordDelivery } from "../webhooks/record-delivery";
 import { findOrCreateBuyer, getBuyerIdentity, type BuyerIdentity } from "./find-or-create-buyer";
+import { insertPaidOrder } from "./insert-paid-order";
 import type { OrderData, OrderEvent } from "./order-event";
 import { OrderRejected } from "./order-rejected";
 
@@ -34,7 +35,13 @@ export async function applyOrderEvent(
       type: event.type,
       receivedAt: now,
     });
-    if (!fresh) return { outcome: "duplicate", grantIds: [] };
+    if (!fresh) {
+      return {
+        outcome: "duplicate",
+        orderId: await appliedOrderId(tx, event.data, source),
+        grantIds: [],
+      };
+    }
 
     if (event.type === "order.refunded") {
       const order = await findNamedOrder(tx, event.data, source);
@@ -45,6 +52,16 @@ export async function applyOrderEvent(
     const grantIds = await createGrants(tx, order, buyer, now);
     return { outcome: "applied", orderId: order.id, grantIds };
   });
+}
+
+/** The order a repeated delivery applied to, so the sender can match its retry to it. */
+async function appliedOrderId(db: Database, data: OrderData, source: string) {
+  if (data.orderId) return data.orderId;
+  const [order] = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.source, source), eq(orders.externalId, data.externalId!)));
+  return order?.id;
 }
 
 async function resolveProductId(db: Database, ref: string): Promise<string> {
@@ -73,12 +90,23 @@ async function findNamedOrder(db: Database, data: OrderData, source: string): Pr
     );
   }
   if (data.product && (await resolveProductId(db, data.product)) !== order.productId) {
-    throw new OrderRejected(400, `data.product: "${data.product}" is not this order's product`);
+    throw new OrderRejected(409, `data.product: "${data.product}" is not this order's product`);
   }
   return order;
 }
 
 async function payNamedOrder(db: Database, data: OrderData, source: string, now: Date) {
+  const inserted = await insertPaidOrder(db, data, source, now);
+  if (inserted) {
+    if (inserted.buyer || !data.buyer) return inserted;
+    // A buyer we have never seen: record the placeholder and name it on the order.
+    const buyer = await findOrCreateBuyer(db, data.buyer);
+    await db
+      .update(orders)
+      .set({ buyerId: buyer.id, buyerEmail: buyer.email })
+      .where(eq(orders.id, inserted.order.id));
+    return { order: inserted.order, buyer };
+  }
   let order: Order;
   if (data.orderId) {
     order = await findNamedOrder(db, data, source);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { grants, orders, products, type OrderStatus } from "../db/schema";
 import type { Database } from "../db/types";
 import { describableGrantColumns } from "../grants/grant-columns";
@@ -39,20 +39,14 @@ const grantColumns = {
   ...describableGrantColumns,
 };
 
-interface OrderRow {
-  orderId: string;
-  status: OrderStatus;
-  createdAt: Date;
-  paidAt: Date | null;
-  refundedAt: Date | null;
-  amount: number | null;
-  currency: string | null;
-  productSlug: string;
-  productName: string;
-  paymentLink: string | null;
-}
-
-async function withGrants(db: Database, rows: OrderRow[]): Promise<Purchase[]> {
+/** Orders matching `where`, newest first, each with its product and its grants. */
+async function selectPurchases(db: Database, where: SQL | undefined): Promise<Purchase[]> {
+  const rows = await db
+    .select(orderColumns)
+    .from(orders)
+    .innerJoin(products, eq(products.id, orders.productId))
+    .where(where)
+    .orderBy(desc(orders.createdAt));
   const ids = rows.map((row) => row.orderId);
   const items =
     ids.length === 0
@@ -73,13 +67,7 @@ async function withGrants(db: Database, rows: OrderRow[]): Promise<Purchase[]> {
 
 /** The signed-in buyer's orders, newest first, each with what it grants and where that stands. */
 export async function listBuyerPurchases(db: Database, buyerId: string): Promise<Purchase[]> {
-  const rows = await db
-    .select(orderColumns)
-    .from(orders)
-    .innerJoin(products, eq(products.id, orders.productId))
-    .where(eq(orders.buyerId, buyerId))
-    .orderBy(desc(orders.createdAt));
-  return withGrants(db, rows);
+  return selectPurchases(db, eq(orders.buyerId, buyerId));
 }
 
 /**
@@ -91,12 +79,10 @@ export async function getBuyerPurchase(
   buyerId: string,
   orderId: string,
 ): Promise<Purchase | undefined> {
-  const rows = await db
-    .select(orderColumns)
-    .from(orders)
-    .innerJoin(products, eq(products.id, orders.productId))
-    .where(and(eq(orders.id, orderId), eq(orders.buyerId, buyerId)));
-  const [purchase] = await withGrants(db, rows);
+  const [purchase] = await selectPurchases(
+    db,
+    and(eq(orders.id, orderId), eq(orders.buyerId, buyerId)),
+  );
   return purchase;
 }
 

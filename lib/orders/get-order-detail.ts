@@ -11,6 +11,8 @@ export async function getOrderDetail(db: Database, orderId: string) {
       status: orders.status,
       source: orders.source,
       externalId: orders.externalId,
+      paymentProvider: orders.paymentProvider,
+      providerPaymentId: orders.providerPaymentId,
       amount: orders.amount,
       currency: orders.currency,
       createdAt: orders.createdAt,

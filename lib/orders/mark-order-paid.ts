@@ -21,11 +21,38 @@ export async function markOrderPaid(
       throw new OrderRejected(409, `order ${orderId} was refunded; it cannot be paid again`);
     }
     const alreadyPaid = order.status === "paid";
-    if (!alreadyPaid) {
-      await tx.update(orders).set({ status: "paid", paidAt: now }).where(eq(orders.id, orderId));
-    }
-    const buyer = order.buyerId ? await getBuyerIdentity(tx, order.buyerId) : undefined;
-    const grantIds = await createGrants(tx, order, buyer, now);
+    const grantIds = await settlePaidOrder(tx, order, {}, now);
     return { orderId, grantIds, alreadyPaid };
   });
+}
+
+/**
+ * Marks a locked, unrefunded order paid (with what the payment told us, if anything) and
+ * creates its grants, in the caller's transaction. Grants are unique per order and
+ * entitlement, so settling a paid order again creates nothing.
+ */
+export async function settlePaidOrder(
+  tx: Database,
+  order: typeof orders.$inferSelect,
+  payment: Partial<
+    Pick<
+      typeof orders.$inferInsert,
+      "paymentProvider" | "providerPaymentId" | "amount" | "currency" | "buyerEmail"
+    >
+  >,
+  now: Date,
+): Promise<number[]> {
+  if (order.status !== "paid") {
+    await tx
+      .update(orders)
+      .set({
+        ...payment,
+        buyerEmail: order.buyerEmail ?? payment.buyerEmail,
+        status: "paid",
+        paidAt: now,
+      })
+      .where(eq(orders.id, order.id));
+  }
+  const buyer = order.buyerId ? await getBuyerIdentity(tx, order.buyerId) : undefined;
+  return createGrants(tx, order, buyer, now);
 }

@@ -206,7 +206,7 @@ describeEachDatabase("order webhook", (database) => {
         data: { orderId: order!.id, product: `other-${database.kind}-${sequence}` },
       }),
     );
-    expect(mismatch.status).toBe(400);
+    expect(mismatch.status).toBe(409);
     expect(mismatch.body.error).toContain("data.product");
     const paid = await receive(sign({ type: "order.paid", data: { orderId: order!.id } }));
     expect(paid).toMatchObject({ status: 200, body: { orderId: order!.id } });

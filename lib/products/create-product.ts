@@ -1,4 +1,4 @@
-import { entitlements, products } from "../db/schema";
+import { entitlements, products, type PaymentProvider } from "../db/schema";
 import type { Database } from "../db/types";
 
 export type EntitlementInput =
@@ -12,6 +12,10 @@ export interface ProductInput {
   priceCents?: number;
   currency?: string;
   paymentLink?: string | null;
+  paymentProvider?: PaymentProvider | null;
+  providerProductRef?: string | null;
+  providerAmountCents?: number | null;
+  revokeOnPartialRefund?: boolean;
   active?: boolean;
   entitlements: EntitlementInput[];
 }

@@ -51,6 +51,10 @@ export async function getProductForEditor(db: Database, productId: string) {
       priceCents: products.priceCents,
       currency: products.currency,
       paymentLink: products.paymentLink,
+      paymentProvider: products.paymentProvider,
+      providerProductRef: products.providerProductRef,
+      providerAmountCents: products.providerAmountCents,
+      revokeOnPartialRefund: products.revokeOnPartialRefund,
       active: products.active,
       archivedAt: products.archivedAt,
     })

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { REPO_PERMISSIONS } from "../github/permissions";
-import { TEAM_ROLES } from "../db/schema";
+import { PAYMENT_PROVIDERS, TEAM_ROLES } from "../db/status-values";
+import { linkCarriesOrderId, PAYMENT_LINKS } from "../payments/payment-links";
 
 // GitHub's naming rules, so a typo is caught next to the field instead of by a failed sale.
 const GITHUB_ACCOUNT = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
@@ -66,28 +67,57 @@ const paymentLink = z
   );
 
 /** The product editor's fields, as the merchant types them. */
-export const productFormSchema = z.object({
-  name: z.string().trim().min(1, "is required").max(120, "is at most 120 characters"),
-  slug: z
-    .string()
-    .trim()
-    .regex(
-      /^[a-z0-9][a-z0-9-]{0,62}$/,
-      "must be lowercase letters, digits and hyphens (it becomes /products/<slug>)",
-    ),
-  description: z.string().trim().max(2000, "is at most 2000 characters").default(""),
-  price,
-  currency: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{3}$/, "must be a 3-letter currency code like USD"),
-  paymentLink,
-  entitlements: z
-    .array(entitlementInputSchema)
-    .min(1, "add at least one repository or team to give access to")
-    .max(20, "is at most 20 rows"),
-});
+export const productFormSchema = z
+  .object({
+    name: z.string().trim().min(1, "is required").max(120, "is at most 120 characters"),
+    slug: z
+      .string()
+      .trim()
+      .regex(
+        /^[a-z0-9][a-z0-9-]{0,62}$/,
+        "must be lowercase letters, digits and hyphens (it becomes /products/<slug>)",
+      ),
+    description: z.string().trim().max(2000, "is at most 2000 characters").default(""),
+    price,
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, "must be a 3-letter currency code like USD"),
+    paymentLink,
+    // Optional, so that a product made in code (or before payment settings existed) parses.
+    paymentProvider: z
+      .union([z.literal(""), z.enum(PAYMENT_PROVIDERS)], "must be Stripe, Lemon Squeezy or Polar")
+      .optional()
+      .transform((value) => value || null),
+    providerProductRef: z
+      .string()
+      .trim()
+      .max(200, "is at most 200 characters")
+      .optional()
+      .transform((value) => value || null),
+    providerAmount: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || null)
+      .pipe(price.nullable()),
+    revokeOnPartialRefund: z.boolean().default(false),
+    entitlements: z
+      .array(entitlementInputSchema)
+      .min(1, "add at least one repository or team to give access to")
+      .max(20, "is at most 20 rows"),
+  })
+  .superRefine((form, ctx) => {
+    const provider = form.paymentProvider;
+    if (!provider || !form.paymentLink || linkCarriesOrderId(provider, form.paymentLink)) return;
+    const { name, placeholder } = PAYMENT_LINKS[provider];
+    ctx.addIssue({
+      code: "custom",
+      path: ["paymentLink"],
+      message: `must carry ${placeholder} in its query: that is where ${name} reads the order id from`,
+    });
+  });
 
 export type ProductForm = z.output<typeof productFormSchema>;
 export type ProductFormInput = z.input<typeof productFormSchema>;

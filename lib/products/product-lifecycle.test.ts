@@ -1,3 +1,4 @@
+import { newOrderId } from "../db/schema";
 import { expect, it } from "vitest";
 import { useGithubEmulator } from "@/test/support/github-emulator";
 import { tokenProvider } from "../github";
@@ -179,4 +180,45 @@ it("the editor's fields are checked against GitHub's naming rules and the {order
       "slug",
     ].sort(),
   );
+});
+
+it("a provider's payment link must carry the order id where that provider reads it back", () => {
+  const check = (paymentProvider: string, paymentLink: string) =>
+    productFormSchema.safeParse({
+      name: "Toolkit",
+      slug: "toolkit",
+      price: "49",
+      currency: "USD",
+      paymentLink,
+      paymentProvider,
+      entitlements: [{ kind: "github_repo", owner: "acme", repo: "toolkit", permission: "pull" }],
+    });
+  expect(check("stripe", "https://buy.stripe.com/x?client_reference_id={orderId}").success).toBe(
+    true,
+  );
+  const wrong = check("stripe", "https://buy.stripe.com/x?ref={orderId}").error?.issues[0];
+  expect(wrong?.path).toEqual(["paymentLink"]);
+  expect(wrong?.message).toContain("client_reference_id={orderId}");
+  expect(
+    check(
+      "lemonsqueezy",
+      "https://a.lemonsqueezy.com/checkout/buy/v?checkout[custom][order_id]={orderId}",
+    ).success,
+  ).toBe(true);
+  expect(
+    check(
+      "lemonsqueezy",
+      "https://a.lemonsqueezy.com/checkout/buy/v?checkout%5Bcustom%5D%5Border_id%5D={orderId}",
+    ).success,
+  ).toBe(true);
+  expect(check("polar", "https://buy.polar.sh/polar_cl_x?reference_id={orderId}").success).toBe(
+    true,
+  );
+  expect(
+    check("polar", "https://buy.polar.sh/polar_cl_x?client_reference_id={orderId}").success,
+  ).toBe(false);
+});
+
+it("order ids fit Stripe's client_reference_id, which silently drops anything else", () => {
+  for (let n = 0; n < 200; n += 1) expect(newOrderId()).toMatch(/^[A-Za-z0-9_-]{1,200}$/);
 });

@@ -60,6 +60,10 @@ export async function saveProduct(
     priceCents: form.price,
     currency: form.currency,
     paymentLink: form.paymentLink,
+    paymentProvider: form.paymentProvider,
+    providerProductRef: form.providerProductRef,
+    providerAmountCents: form.providerAmount,
+    revokeOnPartialRefund: form.revokeOnPartialRefund,
     updatedAt: now,
   };
   try {

@@ -14,13 +14,15 @@ export async function listWebhookRejections(
         id: webhookRejections.id,
         source: webhookRejections.source,
         deliveryId: webhookRejections.deliveryId,
-        receivedAt: webhookRejections.receivedAt,
+        // The latest of identical rejections, counted on one row.
+        receivedAt: webhookRejections.lastReceivedAt,
+        repeatCount: webhookRejections.repeatCount,
         httpStatus: webhookRejections.httpStatus,
         reason: webhookRejections.reason,
       })
       .from(webhookRejections)
       .where(where)
-      .orderBy(desc(webhookRejections.receivedAt), desc(webhookRejections.id))
+      .orderBy(desc(webhookRejections.lastReceivedAt), desc(webhookRejections.id))
       .limit(options.pageSize)
       .offset((options.page - 1) * options.pageSize),
     db

@@ -8,8 +8,10 @@ import { recordDelivery } from "./record-delivery";
 import type { WebhookAnswer } from "./webhook-answer";
 
 const SOURCE = "github";
-// GitHub caps webhook payloads at 25 MB; member events are a few KB.
-const MAX_BODY_BYTES = 25 * 1024 * 1024;
+// GitHub caps payloads at 25 MB, but the events we read (member, membership, organization,
+// ping) are a few KB each. Reading at most this much before the signature is checked keeps a
+// stranger's parallel large bodies from growing memory; an event this large is not one of ours.
+export const MAX_GITHUB_BODY_BYTES = 256 * 1024;
 
 const account = z.object({ id: z.number().int(), login: z.string() });
 const action = z.enum(["added", "removed"]);
@@ -59,10 +61,11 @@ export async function receiveGithubWebhook(
   options: { secret: string | undefined; now: Date },
 ): Promise<WebhookAnswer<AccessHint>> {
   const deliveryId = request.headers.get("x-github-delivery");
+  let signed = false;
   const refuse = async (status: number, error: string) => {
     await logWebhookRejection(
       db,
-      { source: SOURCE, deliveryId, httpStatus: status, reason: error },
+      { source: SOURCE, deliveryId, httpStatus: status, reason: error, signed },
       options.now,
     );
     return { status, body: { error } };
@@ -71,15 +74,17 @@ export async function receiveGithubWebhook(
     return refuse(503, "GITHUB_WEBHOOK_SECRET is not set: GitHub webhooks cannot be verified");
   let raw: string;
   try {
-    raw = await readLimitedBody(request, MAX_BODY_BYTES);
+    raw = await readLimitedBody(request, MAX_GITHUB_BODY_BYTES);
   } catch (error) {
-    if (error instanceof BodyTooLarge) return refuse(413, "body too large");
+    if (error instanceof BodyTooLarge)
+      return refuse(413, "body larger than 256 KB: not a member, membership or ping event");
     throw error;
   }
   const signature = request.headers.get("x-hub-signature-256") ?? "";
   if (!signature || !(await verify(options.secret, raw, signature).catch(() => false))) {
     return refuse(401, "missing or wrong X-Hub-Signature-256");
   }
+  signed = true;
   if (!deliveryId) return refuse(400, "missing X-GitHub-Delivery header");
 
   const event = request.headers.get("x-github-event");

@@ -23,16 +23,27 @@ function checkTimestamp(
   return { ok: true, at: new Date(seconds * 1000) };
 }
 
+/**
+ * How a secret becomes the HMAC key: "standard" base64-decodes what follows `whsec_` (the
+ * specification); "raw" uses the whole string's bytes, as Polar did for secrets created before
+ * 2026-09-08 (docs: facts on Polar's WEBHOOK_STANDARD_SIGNATURE_CUTOFF).
+ */
+export type StandardWebhookKeyMode = "standard" | "raw";
+
+const webhookFor = (secret: string, mode: StandardWebhookKeyMode) =>
+  mode === "raw" ? new Webhook(secret, { format: "raw" }) : new Webhook(secret);
+
 /** The three headers a Standard Webhooks sender puts on a delivery of `rawBody`. */
 export function signStandardWebhook(
   rawBody: string,
   secret: string,
   delivery: { id: string; at: Date },
+  keyMode: StandardWebhookKeyMode = "standard",
 ): Record<"webhook-id" | "webhook-timestamp" | "webhook-signature", string> {
   return {
     "webhook-id": delivery.id,
     "webhook-timestamp": String(Math.floor(delivery.at.getTime() / 1000)),
-    "webhook-signature": new Webhook(secret).sign(delivery.id, delivery.at, rawBody),
+    "webhook-signature": webhookFor(secret, keyMode).sign(delivery.id, delivery.at, rawBody),
   };
 }
 
@@ -43,14 +54,16 @@ const equal = (a: string, b: string) =>
  * Verifies a Standard Webhooks delivery on its raw body: the timestamp within 5 minutes either
  * way of `now`, and a v1 signature computed by the reference library, compared in constant
  * time. Any configured secret may match (ORDER_WEBHOOK_SECRET may hold several while one is
- * rotated out).
+ * rotated out), under any of `keyModes` (Polar signs with either, depending on the secret's age).
  */
 export function verifyStandardWebhook(
   rawBody: string,
   headers: Headers,
   secrets: readonly string[],
   now: Date,
+  options: { keyModes?: readonly StandardWebhookKeyMode[]; secretName?: string } = {},
 ): StandardWebhookCheck {
+  const { keyModes = ["standard"], secretName = "ORDER_WEBHOOK_SECRET" } = options;
   const id = headers.get("webhook-id") ?? "";
   const timestamp = headers.get("webhook-timestamp") ?? "";
   const signatures = headers.get("webhook-signature") ?? "";
@@ -69,16 +82,20 @@ export function verifyStandardWebhook(
     .filter(([version]) => version === "v1")
     .map(([, signature]) => signature ?? "");
   for (const secret of secrets) {
-    let expected: string;
-    try {
-      expected = new Webhook(secret).sign(id, time.at, rawBody).split(",")[1]!;
-    } catch (error) {
-      if (error instanceof WebhookVerificationError) continue;
-      // A secret that is not valid base64 is a configuration error, not a bad delivery.
-      throw new Error(`ORDER_WEBHOOK_SECRET holds an invalid secret: ${(error as Error).message}`);
-    }
-    if (presented.some((signature) => equal(signature, expected))) {
-      return { ok: true, deliveryId: id };
+    for (const mode of keyModes) {
+      let expected: string;
+      try {
+        expected = webhookFor(secret, mode).sign(id, time.at, rawBody).split(",")[1]!;
+      } catch (error) {
+        if (error instanceof WebhookVerificationError) continue;
+        // Not valid base64: when the raw mode is also allowed, that mode may still match.
+        if (keyModes.includes("raw")) continue;
+        // Otherwise it is a configuration error, not a bad delivery.
+        throw new Error(`${secretName} holds an invalid secret: ${(error as Error).message}`);
+      }
+      if (presented.some((signature) => equal(signature, expected))) {
+        return { ok: true, deliveryId: id };
+      }
     }
   }
   return { ok: false, reason: "no signature matched" };

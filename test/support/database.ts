@@ -82,6 +82,6 @@ function accessors(
 /** Empties every table, for suites whose tests must not see each other's rows. */
 export async function truncateAll(db: Database): Promise<void> {
   await db.execute(
-    sql`truncate products, entitlements, buyers, orders, grants, grant_events, webhook_deliveries, webhook_rejections, access_audits restart identity cascade`,
+    sql`truncate products, entitlements, buyers, orders, grants, grant_events, webhook_deliveries, webhook_rejections, payment_mismatches, access_audits restart identity cascade`,
   );
 }

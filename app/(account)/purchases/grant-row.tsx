@@ -1,5 +1,5 @@
 import { githubSignInPath } from "@/lib/auth/github-sign-in-path";
-import { LocalTime } from "@/components/local-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { accessTarget, describeAccess, targetName } from "@/lib/grants/describe-access";
 import { describeGrantStatus, type NextStep } from "@/lib/grants/describe-grant-status";
@@ -78,7 +78,7 @@ export function GrantRow({ grant, returnTo }: { grant: PurchaseGrant; returnTo: 
       <p className="text-sm text-slate-700">{words.sentence}</p>
       {words.time ? (
         <p className="text-sm text-slate-700 first-letter:uppercase">
-          {words.time.prefix} <LocalTime iso={words.time.at.toISOString()} />
+          {words.time.prefix} <RelativeTime at={words.time.at} withDate />
         </p>
       ) : null}
       {words.nextStep ? (

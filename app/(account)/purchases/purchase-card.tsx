@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LocalTime } from "@/components/local-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { Purchase } from "@/lib/orders/buyer-purchases";
 import { formatPrice } from "@/lib/products/format-price";
 import { GrantRow } from "./grant-row";
@@ -20,13 +20,13 @@ function OrderLine({ purchase, payUrl }: { purchase: Purchase; payUrl: string | 
     case "paid":
       return (
         <p className="text-sm text-slate-600">
-          Paid <LocalTime iso={(purchase.paidAt ?? purchase.createdAt).toISOString()} />
+          Paid <RelativeTime at={purchase.paidAt ?? purchase.createdAt} withDate />
         </p>
       );
     case "refunded":
       return (
         <p className="text-sm text-slate-600">
-          Refunded <LocalTime iso={(purchase.refundedAt ?? purchase.createdAt).toISOString()} />
+          Refunded <RelativeTime at={purchase.refundedAt ?? purchase.createdAt} withDate />
         </p>
       );
     case "canceled":

@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/dashboard/orders", label: "Orders" },
   { href: "/dashboard/products", label: "Products" },
   { href: "/dashboard/give-access", label: "Give access" },
+  { href: "/dashboard/payments", label: "Payments" },
   { href: "/dashboard/deliveries", label: "Deliveries" },
 ];
 
@@ -17,7 +18,8 @@ export function DashboardNav() {
     href === "/dashboard" ? path === href : path === href || path.startsWith(`${href}/`);
   return (
     <nav aria-label="Dashboard" className="lg:w-44 lg:shrink-0">
-      <ul className="-mx-1 flex gap-1 overflow-x-auto pb-1 lg:flex-col lg:overflow-visible">
+      {/* Wraps at phone width: a scrolled row hid "Deliveries" past the edge with no hint. */}
+      <ul className="-mx-1 flex flex-wrap gap-1 lg:flex-col">
         {LINKS.map((link) => (
           <li key={link.href}>
             <Link

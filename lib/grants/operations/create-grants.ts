@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { entitlements, grants } from "../../db/schema";
 import type { Database } from "../../db/types";
 import { writeWithEvents } from "../events";
@@ -19,43 +19,32 @@ export async function createGrants(
   recipient: GrantRecipient | undefined,
   now: Date,
 ): Promise<number[]> {
-  const items = await db
-    .select()
-    .from(entitlements)
-    .where(eq(entitlements.productId, order.productId))
-    .orderBy(asc(entitlements.position));
-  if (items.length === 0) return [];
-
   const ready = hasGithubIdentity(recipient);
-  const insert = db
-    .insert(grants)
-    .values(
-      items.map((item) => ({
-        orderId: order.id,
-        entitlementId: item.id,
-        buyerId: recipient?.id ?? null,
-        status: ready ? ("queued" as const) : ("waiting_for_github" as const),
-        kind: item.kind,
-        owner: item.owner,
-        repo: item.repo,
-        permission: item.permission,
-        org: item.org,
-        teamSlug: item.teamSlug,
-        teamRole: item.teamRole,
-        githubLogin: recipient?.githubLogin ?? null,
-        githubUserId: recipient?.githubUserId ?? null,
-        queuedAt: ready ? now : null,
-        nextAttemptAt: ready ? now : null,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ id: grants.id, status: grants.status });
-  const created = await writeWithEvents(db, insert, {
-    kind: "created",
-    at: now,
-    detail: sql`jsonb_build_object('status', changed.status)`,
-  });
+  const status = ready ? "queued" : "waiting_for_github";
+  const due = ready ? now.toISOString() : null;
+  // One statement reads the entitlements and inserts the grants (the order's transaction is
+  // taken in at most a few round trips: a paid order's webhook waits on each of them).
+  const insert = sql`
+    insert into ${grants} (order_id, entitlement_id, buyer_id, status, kind, owner, repo,
+      permission, org, team_slug, team_role, github_login, github_user_id, queued_at,
+      next_attempt_at, created_at, updated_at)
+    select ${order.id}, e.id, ${recipient?.id ?? null}::uuid, ${status}, e.kind, e.owner, e.repo,
+      e.permission, e.org, e.team_slug, e.team_role, ${recipient?.githubLogin ?? null}::text,
+      ${recipient?.githubUserId ?? null}::bigint, ${due}::timestamptz, ${due}::timestamptz,
+      ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+    from ${entitlements} e
+    where e.product_id = ${order.productId}
+    order by e.position
+    on conflict do nothing
+    returning id, status`;
+  const created = await writeWithEvents(
+    db,
+    { getSQL: () => insert },
+    {
+      kind: "created",
+      at: now,
+      detail: sql`jsonb_build_object('status', changed.status)`,
+    },
+  );
   return created.sort((a, b) => a - b);
 }

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { buyers, grants } from "../../db/schema";
 import type { Database } from "../../db/types";
 import type { Grant } from "../grant";
@@ -38,6 +38,24 @@ export async function recordLogin(
       .where(eq(buyers.githubUserId, grant.githubUserId));
   }
   return { ...grant, githubLogin: login, updatedAt: now };
+}
+
+/**
+ * Fills in the login of a grant that knew only its account's id, as GitHub just answered it
+ * (an order may name the buyer by id alone). Only a missing login is filled, so no lease is
+ * needed: from then on the grant is recognised by login too, as another order naming that
+ * login is.
+ */
+export async function learnLogin(
+  db: Database,
+  grantId: number,
+  login: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .update(grants)
+    .set({ githubLogin: login, updatedAt: now })
+    .where(and(eq(grants.id, grantId), isNull(grants.githubLogin)));
 }
 
 /** Forgets a stale invitation the leased grant's worker deleted on GitHub (before a resend). */

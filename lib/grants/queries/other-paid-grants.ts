@@ -11,7 +11,7 @@ import { accessTargetOf } from "../target";
  * remains, access is kept, or lowered to what it pays for.
  */
 export async function otherPaidGrants(db: Database, grant: Grant) {
-  const account = sameAccount(grant);
+  const account = sameAccount(await storedIdentity(db, grant));
   if (!account) return [];
   return db
     .select({ id: grants.id, permission: grants.permission, teamRole: grants.teamRole })
@@ -20,12 +20,30 @@ export async function otherPaidGrants(db: Database, grant: Grant) {
     .where(and(ne(grants.id, grant.id), sameTarget(accessTargetOf(grant)), account, stillPaid));
 }
 
+type Identity = Pick<Grant, "githubUserId" | "githubLogin" | "buyerId">;
+
+/**
+ * The grant's account as stored now: a revocation may have just learnt the login of a grant
+ * known by id alone (repo-access.ts), after the caller read the grant.
+ */
+async function storedIdentity(db: Database, grant: Grant): Promise<Identity> {
+  const [stored] = await db
+    .select({
+      githubUserId: grants.githubUserId,
+      githubLogin: grants.githubLogin,
+      buyerId: grants.buyerId,
+    })
+    .from(grants)
+    .where(eq(grants.id, grant.id));
+  return stored ?? grant;
+}
+
 /**
  * The same person, however we know them: a grant may know the GitHub id or only the login (an
  * order named the login; a grant that settled as already having access), or only the buyer.
  * Any one in common is enough — keeping access is the safe side of a doubt.
  */
-function sameAccount(grant: Grant): SQL | undefined {
+function sameAccount(grant: Identity): SQL | undefined {
   return or(
     grant.githubUserId !== null ? eq(grants.githubUserId, grant.githubUserId) : undefined,
     grant.githubLogin ? sql`lower(${grants.githubLogin}) = lower(${grant.githubLogin})` : undefined,

@@ -43,6 +43,13 @@ const productFields = z.object({
   price: z.string(),
   currency: z.string(),
   paymentLink: z.string().default(""),
+  paymentProvider: z.string().default(""),
+  providerProductRef: z.string().default(""),
+  providerAmount: z.string().default(""),
+  revokeOnPartialRefund: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
   entitlements: jsonField,
 });
 

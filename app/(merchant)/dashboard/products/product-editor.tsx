@@ -8,15 +8,15 @@ import { describedBy, Field, inputClass } from "@/components/ui/field";
 import type { EntitlementAccessCheck } from "@/lib/products/check-product-access";
 import { checkAccessAction, saveProductAction, setActiveAction } from "./actions";
 import { EntitlementRows, type EntitlementDraft } from "./entitlement-rows";
+import { PaymentFields, type PaymentDraft } from "./payment-fields";
 
-export interface ProductDraft {
+export interface ProductDraft extends PaymentDraft {
   id?: string;
   name: string;
   slug: string;
   description: string;
   price: string;
   currency: string;
-  paymentLink: string;
   active: boolean;
   entitlements: EntitlementDraft[];
 }
@@ -53,9 +53,13 @@ export function ProductEditor({ initial }: { initial: ProductDraft }) {
       "price",
       "currency",
       "paymentLink",
+      "paymentProvider",
+      "providerProductRef",
+      "providerAmount",
     ] as const) {
       data.set(key, draft[key]);
     }
+    data.set("revokeOnPartialRefund", String(draft.revokeOnPartialRefund));
     data.set("entitlements", rowsForServer(draft.entitlements));
     return data;
   };
@@ -192,28 +196,8 @@ export function ProductEditor({ initial }: { initial: ProductDraft }) {
             {...describedBy("description", errors.description)}
           />
         </Field>
-        <Field
-          id="paymentLink"
-          label="Payment link (optional)"
-          hint={
-            <>
-              Where “Buy” sends the buyer. Put <code>{"{orderId}"}</code> where the order’s id goes,
-              e.g. https://buy.example.com/p?ref={"{orderId}"}.
-            </>
-          }
-          errors={errors.paymentLink}
-          className="sm:col-span-2"
-        >
-          <input
-            id="paymentLink"
-            type="url"
-            className={inputClass}
-            value={draft.paymentLink}
-            onChange={(e) => set({ paymentLink: e.target.value })}
-            {...describedBy("paymentLink", errors.paymentLink, true)}
-          />
-        </Field>
       </div>
+      <PaymentFields draft={draft} onChange={set} errors={errors} />
       <EntitlementRows
         rows={draft.entitlements}
         onChange={(entitlements) => {

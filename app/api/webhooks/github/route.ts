@@ -1,8 +1,9 @@
-import { after, NextResponse } from "next/server";
+import { after } from "next/server";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { checkAccessNow } from "@/lib/fulfillment/worker";
 import { receiveGithubWebhook } from "@/lib/webhooks/receive-github-webhook";
+import { webhookResponse } from "@/lib/webhooks/webhook-answer";
 
 export const dynamic = "force-dynamic";
 
@@ -15,5 +16,5 @@ export async function POST(request: Request) {
   });
   const hint = answer.applied;
   if (hint) after(() => checkAccessNow(hint));
-  return NextResponse.json(answer.body, { status: answer.status });
+  return webhookResponse(answer);
 }

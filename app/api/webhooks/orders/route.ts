@@ -1,8 +1,9 @@
-import { after, NextResponse } from "next/server";
+import { after } from "next/server";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { wakeFulfillment } from "@/lib/fulfillment/worker";
 import { receiveOrderWebhook } from "@/lib/orders/receive-order-webhook";
+import { webhookResponse } from "@/lib/webhooks/webhook-answer";
 
 export const dynamic = "force-dynamic";
 
@@ -13,5 +14,5 @@ export async function POST(request: Request) {
     now: new Date(),
   });
   if (answer.applied?.grantIds.length) after(() => wakeFulfillment());
-  return NextResponse.json(answer.body, { status: answer.status });
+  return webhookResponse(answer);
 }

@@ -9,6 +9,9 @@ import { describeOrderSource, describeOrderStatus } from "@/lib/orders/describe-
 import { getOrderDetail } from "@/lib/orders/get-order-detail";
 import { formatPrice } from "@/lib/products/format-price";
 import { GrantCard } from "./grant-card";
+import { PaymentMismatchList } from "@/components/payments/payment-mismatch-list";
+import { listPaymentMismatches } from "@/lib/orders/list-payment-mismatches";
+import { PAYMENT_LINKS } from "@/lib/payments/payment-links";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { OrderActions } from "./order-actions";
 import { describeGrantStatus } from "@/lib/grants/describe-grant-status";
@@ -19,8 +22,10 @@ export const dynamic = "force-dynamic";
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   await requireMerchant();
   const { id } = await params;
-  const order = await getOrderDetail(await getDb(), id);
+  const db = await getDb();
+  const order = await getOrderDetail(db, id);
   if (!order) notFound();
+  const mismatches = await listPaymentMismatches(db, { orderId: order.id, limit: 20 });
   const status = describeOrderStatus(order.status);
   const email = order.orderEmail ?? order.buyerEmail;
   const inFlight = order.grants.some((grant) => describeGrantStatus(grant, "merchant").inFlight);
@@ -72,6 +77,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           {order.externalId ? (
             <dd className="break-all text-slate-600">External id {order.externalId}</dd>
           ) : null}
+          {order.paymentProvider ? (
+            <dd className="break-all text-slate-600">
+              Paid through {PAYMENT_LINKS[order.paymentProvider].name}, payment{" "}
+              {order.providerPaymentId}
+            </dd>
+          ) : null}
         </div>
         <div>
           <dt className="text-slate-500">Placed</dt>
@@ -92,6 +103,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </dd>
         </div>
       </dl>
+      {mismatches.length > 0 ? <PaymentMismatchList rows={mismatches} linkOrders={false} /> : null}
       <OrderActions orderId={order.id} status={order.status} />
       <div className="space-y-4">
         <h2 className="text-lg font-semibold">Access</h2>

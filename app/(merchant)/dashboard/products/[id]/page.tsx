@@ -36,6 +36,13 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
           price: (product.priceCents / 100).toFixed(2),
           currency: product.currency,
           paymentLink: product.paymentLink ?? "",
+          paymentProvider: product.paymentProvider ?? "",
+          providerProductRef: product.providerProductRef ?? "",
+          providerAmount:
+            product.providerAmountCents === null
+              ? ""
+              : (product.providerAmountCents / 100).toFixed(2),
+          revokeOnPartialRefund: product.revokeOnPartialRefund,
           active: product.active,
           entitlements: product.entitlements.map((row) => ({ ...row, key: row.id! })),
         }}

@@ -22,6 +22,10 @@ export default async function NewProductPage() {
           price: "",
           currency: "USD",
           paymentLink: "",
+          paymentProvider: "",
+          providerProductRef: "",
+          providerAmount: "",
+          revokeOnPartialRefund: false,
           active: false,
           entitlements: [
             { key: "first", kind: "github_repo", owner: "", repo: "", permission: "pull" },
