@@ -191,7 +191,7 @@ test("Ctrl-C pressed twice still closes PGlite: no lock is left behind", async (
   const group = -server.child.pid!;
   process.kill(group, "SIGINT");
   process.kill(group, "SIGINT");
-  await server.exited;
+  await server.gone();
   expect(existsSync(path.join(dir, "pglite.lock"))).toBe(false);
 });
 
