@@ -167,6 +167,7 @@ test.describe("paying through a payment provider (sandbox, PostgreSQL)", () => {
     expect(tampered).toMatchObject({ outcome: "mismatch", orderId });
 
     await page.goto(`/purchases/${orderId}`);
+    await expect(page.getByText("Not paid yet.")).toBeVisible();
     await expect(page.getByText("Invitation sent", { exact: true })).toHaveCount(0);
     const invitations = await openInvitations(request, sandbox(), "acme/toolkit");
     expect(invitations.filter((open) => open.invitee.login === "hubot")).toHaveLength(0);

@@ -18,7 +18,7 @@ export function TestEventButton({ provider, name }: { provider: PaymentProvider;
       >
         {pending ? "Sending…" : "Send test event"}
       </button>
-      <p role="status" aria-live="polite" className="text-xs break-all text-slate-600">
+      <p role="status" aria-live="polite" className="text-xs break-words text-slate-600">
         {result ? (result.ok ? result.data.message : result.error) : null}
       </p>
     </form>
