@@ -9,6 +9,7 @@ import {
   markInvited,
   markPendingMembership,
   recordGithubCalls,
+  releaseUnansweredInviteSlots,
   reserveInviteSlot,
   strongestAccess,
   teamMember,
@@ -149,6 +150,7 @@ async function inviteOnce(
       );
       return { outcome: "invited" };
     }
+    await releaseUnansweredInviteSlots(db, grant.id);
   }
 
   const slot = await reserveInviteSlot(db, {

@@ -218,6 +218,31 @@ describeEachDatabase("fulfillment engine", (database) => {
     expect(grant!.invitationId).toBe(emulator().controls.snapshot().invitations[0]!.id);
   });
 
+  it("a daily-quota slot reserved by a worker that died before its PUT is given back on retry", async () => {
+    const db = database.db();
+    const { github, settings } = engineAgainst(emulator(), { settings: { dailyInviteLimit: 2 } });
+    await repoProduct(db);
+    await payFor(db, "toolkit", "buyer-001", settings.clock());
+    const diesBeforePut = {
+      ...github,
+      invite: () => Promise.reject(new Error("process killed before the PUT was sent")),
+    };
+    expect(await runFulfillment(db, diesBeforePut, settings)).toMatchObject({ errors: 1 });
+
+    emulator().controls.advanceClock(settings.leaseMs);
+    for (const buyer of ["buyer-002", "buyer-003"]) {
+      await payFor(db, "toolkit", buyer, settings.clock());
+    }
+    expect(await runFulfillment(db, github, settings)).toMatchObject({ invited: 2, quota_wait: 1 });
+    expect(emulator().requestLog.count(PUT, 201)).toBe(2);
+    const rows = await grantRows(db);
+    expect(rows.map((g) => [g.githubLogin, g.status])).toEqual([
+      ["buyer-001", "invited"],
+      ["buyer-002", "invited"],
+      ["buyer-003", "queued"],
+    ]);
+  });
+
   it("retry now sends a failed grant again once the merchant fixed the cause", async () => {
     const db = database.db();
     await repoProduct(db);

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { grantEvents } from "../../db/schema";
 import { rowsOf } from "../../db/rows";
 import type { Database } from "../../db/types";
@@ -40,4 +40,22 @@ export async function reserveInviteSlot(
       .returning({ id: grantEvents.id });
     return { ok: true, eventId: event!.id };
   });
+}
+
+/**
+ * A grant claimed again after a worker died: its reserved slots whose request never got an
+ * answer. When GitHub lists no open invitation for the account, that request created none, so
+ * the slot goes back to the pool instead of staying spent for 24 h. (Had it created one that the
+ * buyer accepted within the lease, we count one too few; the 50th request's 422 then says so.)
+ */
+export async function releaseUnansweredInviteSlots(db: Database, grantId: number) {
+  await db
+    .delete(grantEvents)
+    .where(
+      and(
+        eq(grantEvents.grantId, grantId),
+        eq(grantEvents.kind, "invite"),
+        isNull(grantEvents.githubStatus),
+      ),
+    );
 }
