@@ -6,6 +6,7 @@ import {
   findOpenInvitation,
   getCollaboratorAccess,
   getTeamMembership,
+  isOrgMember,
   getUserByLogin,
   getUserLogin,
   githubProviderFromConfig,
@@ -53,6 +54,7 @@ export function fulfillmentGithub(provider: GithubClientProvider): FulfillmentGi
     removeCollaborator: (t) => through(provider, repoOf(t), (c) => removeCollaborator(c, t)),
     addTeamMember: (t) => through(provider, { org: t.org }, (c) => addTeamMember(c, t)),
     teamMembership: (t) => through(provider, { org: t.org }, (c) => getTeamMembership(c, t)),
+    isOrgMember: (t) => through(provider, { org: t.org }, (c) => isOrgMember(c, t)),
     removeTeamMember: (t) => through(provider, { org: t.org }, (c) => removeTeamMember(c, t)),
   };
 }

@@ -45,4 +45,5 @@ export interface FulfillmentGithub {
     target: TeamMember,
   ): Promise<GithubResult<{ state: "active" | "pending"; role: TeamRole } | null>>;
   removeTeamMember(target: TeamMember): Promise<GithubResult<unknown>>;
+  isOrgMember(target: { org: string; username: string }): Promise<GithubResult<boolean>>;
 }

@@ -6,6 +6,8 @@ export interface FulfillmentSettings extends RetryPolicy {
   clock: () => Date;
   /** Invitations per repository per rolling 24 h (GitHub allows 50). */
   dailyInviteLimit: number;
+  /** Organization invitations (team grants for non-members) per organization per rolling 24 h. */
+  orgInviteDailyLimit: number;
   /** A grant still failing this long after it was queued is marked failed. */
   retryMaxHours: number;
   /** How long a claimed grant stays ours before another worker may take it over. */
@@ -20,6 +22,7 @@ export function fulfillmentSettings(
   return {
     clock: () => new Date(),
     dailyInviteLimit: DEFAULTS.inviteDailyLimit,
+    orgInviteDailyLimit: DEFAULTS.orgInviteDailyLimit,
     retryMaxHours: DEFAULTS.inviteRetryMaxHours,
     leaseMs: 5 * 60_000,
     batchSize: 10,

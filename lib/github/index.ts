@@ -52,6 +52,7 @@ export type { GithubCall, GithubResult } from "./result";
 export {
   addTeamMember,
   getTeamMembership,
+  isOrgMember,
   removeTeamMember,
   type TeamMembershipOutcome,
   type TeamRole,

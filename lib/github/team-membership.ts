@@ -123,3 +123,23 @@ export async function removeTeamMember(
   }
   return { ok: true, value: { status: "removed" }, calls };
 }
+
+/**
+ * Whether `username` is already a member of `org` (204) or not (404). A member added to a team
+ * sends no organization invitation, so only non-members need the invitation quota.
+ */
+export async function isOrgMember(
+  client: GithubClient,
+  input: { org: string; username: string },
+): Promise<GithubResult<boolean>> {
+  const calls: GithubCall[] = [];
+  const sent = await attempt(
+    client,
+    calls,
+    `GET /orgs/${input.org}/members/${input.username}`,
+    () => client.octokit.rest.orgs.checkMembershipForUser(input),
+  );
+  if (sent.ok) return { ok: true, value: Number(sent.response.status) === 204, calls };
+  if (sent.error.status === 404) return { ok: true, value: false, calls };
+  return { ok: false, error: sent.error, calls };
+}

@@ -41,6 +41,8 @@ const TITLES: Record<string, string> = {
   find_invitation: "Looked for an open invitation on GitHub",
   check_collaborator: "Checked collaborator access on GitHub",
   check_team_membership: "Checked team membership on GitHub",
+  check_org_member: "Checked organization membership on GitHub",
+  org_invite: "Organization invitation sent on GitHub",
 };
 
 const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);

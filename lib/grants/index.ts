@@ -9,7 +9,12 @@ export { isBasePermission, permissionRank } from "./permission-rank";
 export type { AccessTarget } from "./same-target";
 export { grantTarget, teamMember } from "./target";
 export { otherPaidGrants, strongestAccess } from "./queries/other-paid-grants";
-export { releaseUnansweredInviteSlots, reserveInviteSlot } from "./queries/invite-quota";
+export {
+  releaseUnansweredInviteSlots,
+  reserveInviteSlot,
+  reserveOrgInviteSlot,
+  settleOrgInviteSlot,
+} from "./queries/invite-quota";
 export { settleAccess, type AccessAnswer, type AccessHint } from "./operations/settle-access";
 export { createGrants } from "./operations/create-grants";
 export { queueWaitingGrants, type GithubIdentity } from "./operations/queue-waiting-grants";
