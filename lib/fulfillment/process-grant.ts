@@ -9,8 +9,10 @@ import {
   markInvited,
   markPendingMembership,
   recordGithubCalls,
+  releaseInviteSlot,
   releaseUnansweredInviteSlots,
   reserveInviteSlot,
+  renewLease,
   reserveOrgInviteSlot,
   settleOrgInviteSlot,
   strongestAccess,
@@ -193,6 +195,17 @@ async function inviteOnce(
     return { outcome: "quota_wait" };
   }
 
+  // The write is about to leave: make sure the grant is still ours, for a full lease.
+  const leased = await renewLease(db, grant, {
+    now: settings.clock(),
+    leaseMs: settings.leaseMs,
+    leaseClock: settings.leaseClock,
+  });
+  if (!leased) {
+    await releaseInviteSlot(db, slot.eventId);
+    return { outcome: "lost_lease" };
+  }
+  grant = leased;
   const result = await github.invite(target);
   const now = settings.clock();
   await completeInviteEvent(db, slot.eventId, grant.id, result, now);

@@ -12,6 +12,7 @@ import {
 import { useGithubEmulator } from "@/test/support/github-emulator";
 import { requestRevocation, resendInvitation, retryGrantNow } from "../grants";
 import { claimDueGrants } from "./claim-due-grants";
+import { processGrant } from "./process-grant";
 import { runFulfillment } from "./run-fulfillment";
 import { runRevocations } from "./run-revocations";
 
@@ -194,6 +195,42 @@ describeEachDatabase("fulfillment engine", (database) => {
     emulator().controls.advanceClock(settings.leaseMs);
     expect(await runFulfillment(db, github, settings)).toMatchObject({ claimed: 1, invited: 1 });
     expect(emulator().requestLog.count(PUT)).toBe(1);
+  });
+
+  it("a worker that outlived its lease sends no write for a grant another worker took", async () => {
+    const db = database.db();
+    const { github, settings } = engineAgainst(emulator());
+    await repoProduct(db);
+    await payFor(db, "toolkit", "octocat", settings.clock());
+    const claim = () =>
+      claimDueGrants(db, { now: settings.clock(), limit: 10, leaseMs: settings.leaseMs });
+    const [slow] = await claim();
+    // The first worker stalls past its lease; a second one takes the grant over.
+    emulator().controls.advanceClock(settings.leaseMs + 1);
+    const [taken] = await claim();
+    expect(taken!.id).toBe(slow!.id);
+
+    expect(await processGrant(db, github, slow!, settings)).toBe("lost_lease");
+    expect(emulator().requestLog.count(PUT)).toBe(0);
+    expect(await processGrant(db, github, taken!, settings)).toBe("invited");
+    expect(emulator().requestLog.count(PUT)).toBe(1);
+  });
+
+  it("leases run on the database's clock: a server whose clock runs ahead takes over no live lease", async () => {
+    const db = database.db();
+    const { settings } = engineAgainst(emulator());
+    await repoProduct(db);
+    await payFor(db, "toolkit", "octocat", settings.clock());
+    const onDatabaseClock = (now: Date, leaseMs: number) =>
+      claimDueGrants(db, { now, limit: 10, leaseMs, leaseClock: "database" });
+
+    expect(await onDatabaseClock(settings.clock(), settings.leaseMs)).toHaveLength(1);
+    const tenMinutesAhead = new Date(settings.clock().getTime() + 10 * 60_000);
+    expect(await onDatabaseClock(tenMinutesAhead, settings.leaseMs)).toHaveLength(0);
+
+    // Once the lease really ran out on the database's clock, it is taken over.
+    await db.update(grants).set({ lockedUntil: new Date(Date.now() - 60 * 60_000) });
+    expect(await onDatabaseClock(tenMinutesAhead, settings.leaseMs)).toHaveLength(1);
   });
 
   it("after a crash between GitHub's 201 and the commit, finds the invitation instead of sending another", async () => {

@@ -1,5 +1,5 @@
 import { DEFAULTS } from "../env-schema";
-import type { RetryPolicy } from "../grants";
+import type { LeaseClock, RetryPolicy } from "../grants";
 
 export interface FulfillmentSettings extends RetryPolicy {
   /** The engine's only source of time: queries take it as a parameter, never SQL now(). */
@@ -12,6 +12,8 @@ export interface FulfillmentSettings extends RetryPolicy {
   retryMaxHours: number;
   /** How long a claimed grant stays ours before another worker may take it over. */
   leaseMs: number;
+  /** Leases run on the database's clock in production (see lib/grants/lease.ts). */
+  leaseClock: LeaseClock;
   batchSize: number;
   random: () => number;
 }
@@ -25,6 +27,7 @@ export function fulfillmentSettings(
     orgInviteDailyLimit: DEFAULTS.orgInviteDailyLimit,
     retryMaxHours: DEFAULTS.inviteRetryMaxHours,
     leaseMs: 5 * 60_000,
+    leaseClock: "database",
     batchSize: 10,
     random: Math.random,
     ...overrides,

@@ -2,7 +2,7 @@
 // what is exported here; nothing in lib/grants calls GitHub or knows about the engine.
 export type { Grant, GrantChanges, GrantRecipient, GrantStatus } from "./grant";
 export { transitionGrant, transitionGrants, type Transition } from "./transition";
-export { claimGrants } from "./lease";
+export { claimGrants, renewLease, type LeaseClock } from "./lease";
 export { completeInviteEvent, recordGithubCalls } from "./events";
 export type { RetryPolicy } from "./retry-policy";
 export { isBasePermission, permissionRank } from "./permission-rank";
@@ -10,6 +10,7 @@ export type { AccessTarget } from "./same-target";
 export { grantTarget, teamMember } from "./target";
 export { otherPaidGrants, strongestAccess } from "./queries/other-paid-grants";
 export {
+  releaseInviteSlot,
   releaseUnansweredInviteSlots,
   reserveInviteSlot,
   reserveOrgInviteSlot,

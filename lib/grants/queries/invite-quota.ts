@@ -97,6 +97,11 @@ export async function releaseUnansweredInviteSlots(db: Database, grantId: number
     );
 }
 
+/** Gives back a slot this worker reserved and will not use (its request is not sent). */
+export async function releaseInviteSlot(db: Database, eventId: number) {
+  await db.delete(grantEvents).where(eq(grantEvents.id, eventId));
+}
+
 /**
  * Settles an organization-invitation slot after the team PUT: kept (with GitHub's status) when
  * the membership is pending — an invitation went out — and given back otherwise (an org member
@@ -107,10 +112,7 @@ export async function settleOrgInviteSlot(
   eventId: number,
   outcome: { invitationSent: boolean; githubStatus: number | null },
 ) {
-  if (!outcome.invitationSent) {
-    await db.delete(grantEvents).where(eq(grantEvents.id, eventId));
-    return;
-  }
+  if (!outcome.invitationSent) return releaseInviteSlot(db, eventId);
   await db
     .update(grantEvents)
     .set({ githubStatus: outcome.githubStatus ?? 200 })
