@@ -12,6 +12,8 @@ export const DEFAULTS = {
   dataDir: ".data",
   githubWriteIntervalMs: 1000,
   inviteDailyLimit: 50,
+  // GitHub's limit for organizations younger than a month on the free plan (500 otherwise).
+  orgInviteDailyLimit: 50,
   inviteRetryMaxHours: 72,
   leaseSeconds: 300,
 } as const;
@@ -96,6 +98,7 @@ const envSchema = z.object({
   TEST_PAYMENTS: flag,
   CRON_SECRET: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   INVITE_DAILY_LIMIT: positiveInt(DEFAULTS.inviteDailyLimit),
+  ORG_INVITE_DAILY_LIMIT: positiveInt(DEFAULTS.orgInviteDailyLimit),
   INVITE_RETRY_MAX_HOURS: positiveInt(DEFAULTS.inviteRetryMaxHours),
   FULFILLMENT_LEASE_SECONDS: positiveInt(DEFAULTS.leaseSeconds),
 });
@@ -140,7 +143,12 @@ export interface Config {
   /** TEST_PAYMENTS: products without a payment link may be paid on the test checkout. */
   testPayments: boolean;
   cronSecret: string | undefined;
-  fulfillment: { inviteDailyLimit: number; inviteRetryMaxHours: number; leaseSeconds: number };
+  fulfillment: {
+    inviteDailyLimit: number;
+    orgInviteDailyLimit: number;
+    inviteRetryMaxHours: number;
+    leaseSeconds: number;
+  };
 }
 
 const LOGTO_VARIABLES = [
@@ -201,6 +209,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     cronSecret: env.CRON_SECRET,
     fulfillment: {
       inviteDailyLimit: env.INVITE_DAILY_LIMIT,
+      orgInviteDailyLimit: env.ORG_INVITE_DAILY_LIMIT,
       inviteRetryMaxHours: env.INVITE_RETRY_MAX_HOURS,
       leaseSeconds: env.FULFILLMENT_LEASE_SECONDS,
     },

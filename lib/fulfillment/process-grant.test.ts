@@ -4,9 +4,14 @@ import { grants } from "../db/schema";
 import { describeEachDatabase, truncateAll } from "@/test/support/database";
 import type { Database } from "../db/types";
 import { refundOrder } from "../orders/refund-order";
-import { engineAgainst, payFor, teamProduct } from "@/test/support/fulfillment-fixtures";
+import {
+  engineAgainst,
+  payFor,
+  seedWithBuyers,
+  teamProduct,
+} from "@/test/support/fulfillment-fixtures";
 import { startGithubWebhookReceiver } from "@/test/support/github-webhook-receiver";
-import { useGithubEmulator } from "@/test/support/github-emulator";
+import { EMULATOR_START, useGithubEmulator } from "@/test/support/github-emulator";
 import { checkMemberAccess } from "./check-member-access";
 import { runFulfillment } from "./run-fulfillment";
 import { runRevocations } from "./run-revocations";
@@ -15,6 +20,7 @@ import { syncInvitations } from "./sync-invitations";
 const DAY = 24 * 60 * 60_000;
 const WEBHOOK_SECRET = "teams-webhook-secret";
 const MEMBERSHIP_ROUTE = "GET /orgs/{org}/teams/{team_slug}/memberships/{username}";
+const TEAM_PUT = "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}";
 
 async function grantById(db: Database, id: number) {
   const [grant] = await db.select().from(grants).where(eq(grants.id, id));
@@ -179,5 +185,59 @@ describeEachDatabase("team entitlements", (database) => {
     await refundOrder(db, asMember.orderId!, run.settings.clock());
     expect(await runRevocations(db, run.github, run.settings)).toMatchObject({ revoked: 1 });
     expect(teamMembers()).toEqual([]);
+  });
+});
+
+// GitHub limits organization invitations to 50 per 24 h for an organization younger than a
+// month on the free plan: the emulator's acme is made one day old here.
+function youngOrgSeed() {
+  const seed = seedWithBuyers(60);
+  const createdAt = new Date(EMULATOR_START - DAY).toISOString();
+  return { ...seed, orgs: (seed.orgs ?? []).map((org) => ({ ...org, createdAt })) };
+}
+
+describeEachDatabase("organization invitation limit", (database) => {
+  const emulator = useGithubEmulator({ seed: youngOrgSeed() });
+  beforeEach(() => truncateAll(database.db()));
+
+  it("sells a team to 60 non-members of one organization: 50 invited, 10 waiting, no 422", async () => {
+    const db = database.db();
+    const run = engineAgainst(emulator());
+    await teamProduct(db);
+    for (let i = 1; i <= 60; i++) {
+      await payFor(db, "team", `buyer-${String(i).padStart(3, "0")}`, run.settings.clock());
+    }
+    while ((await runFulfillment(db, run.github, run.settings)).claimed > 0);
+
+    const rows = await db.select().from(grants).orderBy(grants.id);
+    expect(rows.filter((g) => g.status === "invited")).toHaveLength(50);
+    const waiting = rows.filter((g) => g.status === "queued");
+    expect(waiting).toHaveLength(10);
+    for (const grant of waiting) {
+      expect(grant.lastError).toMatchObject({ code: "waiting_for_daily_invite_limit" });
+      expect(grant.lastError!.message).toContain("organization");
+      expect(grant.nextAttemptAt!.getTime()).toBeGreaterThanOrEqual(EMULATOR_START + DAY);
+    }
+    expect(emulator().requestLog.count(TEAM_PUT, 422)).toBe(0);
+    expect(emulator().controls.snapshot().orgInvitations).toHaveLength(50);
+
+    // A day later the window has room again: the ten are invited, still without a 422.
+    emulator().controls.advanceClock(DAY + 60_000);
+    while ((await runFulfillment(db, run.github, run.settings)).claimed > 0);
+    const after = await db.select().from(grants);
+    expect(after.filter((g) => g.status === "invited")).toHaveLength(60);
+    expect(emulator().requestLog.count(TEAM_PUT, 422)).toBe(0);
+  });
+
+  it("an organization member joins at once even when the window is full", async () => {
+    const db = database.db();
+    const run = engineAgainst(emulator(), { settings: { orgInviteDailyLimit: 1 } });
+    await teamProduct(db);
+    await payFor(db, "team", "buyer-001", run.settings.clock());
+    await payFor(db, "team", "acme-member", run.settings.clock());
+    expect(await runFulfillment(db, run.github, run.settings)).toMatchObject({
+      invited: 1,
+      active: 1,
+    });
   });
 });

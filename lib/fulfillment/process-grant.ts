@@ -10,7 +10,12 @@ import {
   markPendingMembership,
   recordGithubCalls,
   recordGithubWrite,
+  releaseInviteSlot,
+  releaseUnansweredInviteSlots,
   reserveInviteSlot,
+  renewLease,
+  reserveOrgInviteSlot,
+  settleOrgInviteSlot,
   strongestAccess,
   teamMember,
   waitForQuota,
@@ -73,8 +78,10 @@ async function inviteToRepo(
 }
 
 /**
- * A team needs no quota of ours and no crash check: adding a member again is harmless, and a
- * non-member's pending membership keeps its one organization invitation.
+ * A team needs no crash check: adding a member again is harmless, and a non-member's pending
+ * membership keeps its one organization invitation. It does need the organization's invitation
+ * quota, since a non-member's PUT sends one; not knowing beforehand who is a member, every PUT
+ * reserves a slot and gives it back unless an invitation went out.
  */
 async function joinTeam(
   db: Database,
@@ -82,6 +89,23 @@ async function joinTeam(
   grant: Grant,
   settings: FulfillmentSettings,
 ): Promise<Step> {
+  // A slot left by a worker that died mid-PUT is replaced by this attempt's own.
+  if (grant.attempts > 1) await releaseUnansweredInviteSlots(db, grant.id);
+  const slot = await reserveOrgInviteSlot(db, {
+    grantId: grant.id,
+    org: grant.org!,
+    limit: settings.orgInviteDailyLimit,
+    now: settings.clock(),
+  });
+  if (!slot.ok) {
+    // A full window only holds back non-members: a member joins without an invitation.
+    const member = await github.isOrgMember({ org: grant.org!, username: grant.githubLogin! });
+    await recordGithubCalls(db, grant.id, "check_org_member", member, settings.clock());
+    if (!member.ok || !member.value) {
+      await waitForQuota(db, grant, slot.freesAt, settings.clock());
+      return { outcome: "quota_wait" };
+    }
+  }
   const result = await recordGithubWrite(db, grant.id, "add_team_member", settings.clock, () =>
     github.addTeamMember({
       ...teamMember(grant),
@@ -89,6 +113,13 @@ async function joinTeam(
     }),
   );
   const now = settings.clock();
+  const put = result.calls.find((call) => call.method === "PUT");
+  if (slot.ok) {
+    await settleOrgInviteSlot(db, slot.eventId, {
+      invitationSent: result.ok && result.value.state !== "active",
+      githubStatus: put?.status ?? null,
+    });
+  }
   if (!result.ok) {
     if (result.error.code === "user_not_found" && grant.githubUserId !== null) {
       return { userNotFound: result.error };
@@ -154,6 +185,7 @@ async function inviteOnce(
       );
       return { outcome: "invited" };
     }
+    await releaseUnansweredInviteSlots(db, grant.id);
   }
 
   const slot = await reserveInviteSlot(db, {
@@ -168,6 +200,17 @@ async function inviteOnce(
     return { outcome: "quota_wait" };
   }
 
+  // The write is about to leave: make sure the grant is still ours, for a full lease.
+  const leased = await renewLease(db, grant, {
+    now: settings.clock(),
+    leaseMs: settings.leaseMs,
+    leaseClock: settings.leaseClock,
+  });
+  if (!leased) {
+    await releaseInviteSlot(db, slot.eventId);
+    return { outcome: "lost_lease" };
+  }
+  grant = leased;
   const result = await github.invite(target);
   const now = settings.clock();
   await completeWriteEvent(db, slot.eventId, grant.id, result, now);

@@ -12,6 +12,7 @@ import {
 import { useGithubEmulator } from "@/test/support/github-emulator";
 import { requestRevocation, resendInvitation, retryGrantNow } from "../grants";
 import { claimDueGrants } from "./claim-due-grants";
+import { processGrant } from "./process-grant";
 import { runFulfillment } from "./run-fulfillment";
 import { runRevocations } from "./run-revocations";
 
@@ -196,6 +197,45 @@ describeEachDatabase("fulfillment engine", (database) => {
     expect(emulator().requestLog.count(PUT)).toBe(1);
   });
 
+  it("a worker that outlived its lease sends no write for a grant another worker took", async () => {
+    const db = database.db();
+    const { github, settings } = engineAgainst(emulator());
+    await repoProduct(db);
+    await payFor(db, "toolkit", "octocat", settings.clock());
+    const claim = () =>
+      claimDueGrants(db, { now: settings.clock(), limit: 10, leaseMs: settings.leaseMs });
+    const [slow] = await claim();
+    // The first worker stalls past its lease; a second one takes the grant over.
+    emulator().controls.advanceClock(settings.leaseMs + 1);
+    const [taken] = await claim();
+    expect(taken!.id).toBe(slow!.id);
+
+    expect(await processGrant(db, github, slow!, settings)).toBe("lost_lease");
+    expect(emulator().requestLog.count(PUT)).toBe(0);
+    expect(await processGrant(db, github, taken!, settings)).toBe("invited");
+    expect(emulator().requestLog.count(PUT)).toBe(1);
+  });
+
+  it("leases run on the database's clock: a server whose clock runs ahead takes over no live lease", async () => {
+    const db = database.db();
+    const { settings } = engineAgainst(emulator());
+    await repoProduct(db);
+    await payFor(db, "toolkit", "octocat", settings.clock());
+    const onDatabaseClock = (now: Date, leaseMs: number) =>
+      claimDueGrants(db, { now, limit: 10, leaseMs, leaseClock: "database" });
+
+    expect(await onDatabaseClock(settings.clock(), settings.leaseMs)).toHaveLength(1);
+    const tenMinutesAhead = new Date(settings.clock().getTime() + 10 * 60_000);
+    expect(await onDatabaseClock(tenMinutesAhead, settings.leaseMs)).toHaveLength(0);
+
+    // Once the lease really ran out on the database's clock, it is taken over.
+    await db
+      .update(grants)
+      .set({ lockedUntil: new Date(Date.now() - 60 * 60_000) })
+      .where(eq(grants.githubLogin, "octocat"));
+    expect(await onDatabaseClock(tenMinutesAhead, settings.leaseMs)).toHaveLength(1);
+  });
+
   it("after a crash between GitHub's 201 and the commit, finds the invitation instead of sending another", async () => {
     const db = database.db();
     const { github, settings } = engineAgainst(emulator());
@@ -216,6 +256,31 @@ describeEachDatabase("fulfillment engine", (database) => {
     expect(emulator().requestLog.count(PUT)).toBe(1);
     const [grant] = await grantRows(db);
     expect(grant!.invitationId).toBe(emulator().controls.snapshot().invitations[0]!.id);
+  });
+
+  it("a daily-quota slot reserved by a worker that died before its PUT is given back on retry", async () => {
+    const db = database.db();
+    const { github, settings } = engineAgainst(emulator(), { settings: { dailyInviteLimit: 2 } });
+    await repoProduct(db);
+    await payFor(db, "toolkit", "buyer-001", settings.clock());
+    const diesBeforePut = {
+      ...github,
+      invite: () => Promise.reject(new Error("process killed before the PUT was sent")),
+    };
+    expect(await runFulfillment(db, diesBeforePut, settings)).toMatchObject({ errors: 1 });
+
+    emulator().controls.advanceClock(settings.leaseMs);
+    for (const buyer of ["buyer-002", "buyer-003"]) {
+      await payFor(db, "toolkit", buyer, settings.clock());
+    }
+    expect(await runFulfillment(db, github, settings)).toMatchObject({ invited: 2, quota_wait: 1 });
+    expect(emulator().requestLog.count(PUT, 201)).toBe(2);
+    const rows = await grantRows(db);
+    expect(rows.map((g) => [g.githubLogin, g.status])).toEqual([
+      ["buyer-001", "invited"],
+      ["buyer-002", "invited"],
+      ["buyer-003", "queued"],
+    ]);
   });
 
   it("retry now sends a failed grant again once the merchant fixed the cause", async () => {

@@ -27,6 +27,7 @@ export async function runFulfillment(
       now: settings.clock(),
       limit: settings.batchSize,
       leaseMs: settings.leaseMs,
+      leaseClock: settings.leaseClock,
     });
     if (batch.length === 0) return summary;
     summary.claimed += batch.length;

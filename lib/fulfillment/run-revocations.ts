@@ -34,6 +34,7 @@ function claimRevocations(db: Database, now: Date, settings: FulfillmentSettings
     now,
     limit: settings.batchSize,
     leaseMs: settings.leaseMs,
+    leaseClock: settings.leaseClock,
   });
 }
 

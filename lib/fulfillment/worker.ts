@@ -41,6 +41,7 @@ async function engine() {
     github: githubForFulfillment(config),
     settings: fulfillmentSettings({
       dailyInviteLimit: config.fulfillment.inviteDailyLimit,
+      orgInviteDailyLimit: config.fulfillment.orgInviteDailyLimit,
       retryMaxHours: config.fulfillment.inviteRetryMaxHours,
       leaseMs: config.fulfillment.leaseSeconds * 1000,
     }),

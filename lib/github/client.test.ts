@@ -22,6 +22,19 @@ function client(options: Partial<GithubClientOptions> = {}) {
 
 afterEach(() => vi.restoreAllMocks());
 
+describe("request timeout", () => {
+  it("a GitHub that stops answering ends the call as a retryable failure, not a wait past the lease", async () => {
+    // A read: the emulator still answers the abandoned requests later, and must change nothing.
+    github().controls.setLatency(5_000);
+    try {
+      const result = await getTokenOwner(client({ requestTimeoutMs: 100 }));
+      expect(result).toMatchObject({ ok: false, error: { kind: "retry" } });
+    } finally {
+      github().controls.setLatency(0);
+    }
+  });
+});
+
 describe("write pacing", () => {
   it("sends one write at a time per credential, the interval apart; reads are not held", async () => {
     const spans: Array<{ method: string; start: number; end: number }> = [];

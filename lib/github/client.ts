@@ -25,6 +25,8 @@ export type GithubClientOptions = {
   retries?: number;
   /** plugin-retry waits (n + 1)² × this before retry n (default 1000 ms; tests use 1). */
   retryDelayBaseMs?: number;
+  /** Each HTTP attempt gives up after this long (default GITHUB_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
   now?: () => number;
 };
 
@@ -46,6 +48,22 @@ const unpacedGroup = {
 
 const noop = () => undefined;
 
+/**
+ * Node's fetch would wait minutes for a GitHub that stopped answering — as long as a grant's
+ * lease (5 min), after which another worker may take the grant while this call still runs.
+ * With 4 attempts (3 retries) of 20 s and plugin-retry's waits, a call ends within ~95 s, well
+ * inside the lease; a timeout is a network failure, retried later like any other.
+ */
+export const GITHUB_REQUEST_TIMEOUT_MS = 20_000;
+
+function withTimeout(base: typeof fetch, timeoutMs: number): typeof fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return base(input, { ...init, signal });
+  };
+}
+
 /** How an Octokit authenticates: a fixed token, or an Octokit auth strategy and its options. */
 export type OctokitAuth =
   { token: string } | { authStrategy: (options: never) => unknown; auth?: Record<string, unknown> };
@@ -63,8 +81,12 @@ export function normalizeBaseUrl(baseUrl: string | undefined): string {
 
 /** The Octokit every client uses: retries, no sleeping on rate limits, paced writes. */
 export function buildOctokit(setup: OctokitSetup): GithubOctokit {
+  // The timeout runs inside the pacer: waiting for our turn to write is not GitHub's slowness.
   const fetchImpl = pacedFetch(
-    setup.fetch ?? globalThis.fetch,
+    withTimeout(
+      setup.fetch ?? globalThis.fetch,
+      setup.requestTimeoutMs ?? GITHUB_REQUEST_TIMEOUT_MS,
+    ),
     setup.credentialKey,
     setup.writeIntervalMs ?? 1000,
   );

@@ -45,6 +45,8 @@ const TITLES: Record<string, string> = {
   "revoke:org_member_removed": "Removed from the organization our invitation brought them into",
   audit_removed: "Access audit: left-over access removed on GitHub",
   audit_settled: "Access audit: grant settled from GitHub's state",
+  check_org_member: "Checked organization membership on GitHub",
+  org_invite: "Organization invitation sent on GitHub",
 };
 
 const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);

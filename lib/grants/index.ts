@@ -2,14 +2,20 @@
 // what is exported here; nothing in lib/grants calls GitHub or knows about the engine.
 export type { Grant, GrantChanges, GrantRecipient, GrantStatus } from "./grant";
 export { transitionGrant, transitionGrants, type Transition } from "./transition";
-export { claimGrants } from "./lease";
+export { claimGrants, renewLease, type LeaseClock } from "./lease";
 export { completeWriteEvent, recordGithubCalls, recordGithubWrite } from "./events";
 export type { RetryPolicy } from "./retry-policy";
 export { isBasePermission, permissionRank } from "./permission-rank";
 export { sameTarget, type AccessTarget } from "./same-target";
 export { grantTarget, teamMember } from "./target";
 export { leavesOrganization, otherPaidGrants, strongestAccess } from "./queries/other-paid-grants";
-export { reserveInviteSlot } from "./queries/invite-quota";
+export {
+  releaseInviteSlot,
+  releaseUnansweredInviteSlots,
+  reserveInviteSlot,
+  reserveOrgInviteSlot,
+  settleOrgInviteSlot,
+} from "./queries/invite-quota";
 export { settleAccess, type AccessAnswer, type AccessHint } from "./operations/settle-access";
 export { createGrants } from "./operations/create-grants";
 export { queueWaitingGrants, type GithubIdentity } from "./operations/queue-waiting-grants";

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { BASE_ROLES, CUSTOM_ROLE_BASES, REPO_ROLES } from "./roles";
 
+/** GitHub organization plans: every one but "free" is paid (its members take seats). */
+export const ORG_PLANS = ["free", "team", "business", "enterprise"] as const;
+
 const login = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "not a GitHub login");
 const id = z.number().int().positive();
 
@@ -68,6 +71,9 @@ export const seedSchema = z.object({
         login,
         id,
         name: z.string().nullable().default(null),
+        /** ISO time; default long ago. A young free organization may send fewer invitations. */
+        createdAt: z.string().optional(),
+        plan: z.enum(ORG_PLANS).default("free"),
         baseRole: z.enum(BASE_ROLES).default("read"),
         members: z.array(z.object({ login, role: z.enum(["admin", "member"]) })).default([]),
         teams: z.array(team).default([]),

@@ -52,7 +52,8 @@ export function stateFromSeed(input: Seed): State {
       id: o.id,
       login: o.login,
       name: o.name,
-      createdAt: SEED_CREATED_AT,
+      createdAt: o.createdAt ?? SEED_CREATED_AT,
+      plan: o.plan,
       baseRole: o.baseRole,
       members: o.members.map((m) => ({ userId: idOf(m.login, `org ${o.login}`), role: m.role })),
       teams: o.teams.map((t) => ({
@@ -102,5 +103,6 @@ export function stateFromSeed(input: Seed): State {
     }),
     orgInvitations: [],
     nextOrgInvitationId: 8000,
+    orgInvitationsSent: [],
   };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { BASE_ROLES, CUSTOM_ROLE_BASES, REPO_ROLES } from "./roles";
-import { seedSchema, tokenPermissions } from "./seed";
+import { ORG_PLANS, seedSchema, tokenPermissions } from "./seed";
 
 // State refers to accounts by numeric id, so renaming a user keeps every reference intact.
 // Collections added after the first release default to empty, so older state files still load.
@@ -27,6 +27,8 @@ export const stateSchema = z.object({
       login: z.string(),
       name: z.string().nullable(),
       createdAt,
+      /** GitHub's plan name; "free" organizations younger than a month invite less per day. */
+      plan: z.enum(ORG_PLANS).default("free"),
       baseRole: z.enum(BASE_ROLES),
       members: z.array(z.object({ userId: z.number(), role: z.enum(["admin", "member"]) })),
       teams: z
@@ -132,6 +134,8 @@ export const stateSchema = z.object({
     )
     .default([]),
   nextOrgInvitationId: z.number().default(8000),
+  /** When each organization invitation was sent, for the rolling 24-hour limit. */
+  orgInvitationsSent: z.array(z.object({ orgId: z.number(), at: z.number() })).default([]),
 });
 
 export type State = z.infer<typeof stateSchema>;

@@ -33,7 +33,12 @@ export function engineAgainst(
     : tokenProvider(emulatorClient(emulator, options.token));
   return {
     github: fulfillmentGithub(provider),
-    settings: fulfillmentSettings({ clock: () => new Date(now()), ...options.settings }),
+    // Tests move time to expire leases, so leases run on the test's clock here.
+    settings: fulfillmentSettings({
+      clock: () => new Date(now()),
+      leaseClock: "injected",
+      ...options.settings,
+    }),
   };
 }
 

@@ -104,7 +104,9 @@ export function waitForQuota(db: Database, grant: Grant, freesAt: Date, now: Dat
       nextAttemptAt: freesAt,
       lastError: {
         code: "waiting_for_daily_invite_limit",
-        message: "Waiting for GitHub's daily invitation limit for this repository to free a slot.",
+        message: `Waiting for GitHub's daily invitation limit for this ${
+          grant.kind === "github_team" ? "organization" : "repository"
+        } to free a slot.`,
         at: now.toISOString(),
       },
     },

@@ -9,6 +9,7 @@ import {
   openOrgInvitation,
   removeTeamMember,
 } from "../team-mutations";
+import { takeOrgInvitation } from "../org-invitation-limit";
 import { orgMembership } from "../world";
 
 const DOCS = "https://docs.github.com/rest/teams";
@@ -81,6 +82,8 @@ export const teamRoutes: Route[] = [
       }
       // Only an owner may bring someone new into the organization.
       requireOrgOwner(ctx, org);
+      const now = ctx.core.now();
+      if (!openOrgInvitation(ctx.core.state, org, user.id, now)) takeOrgInvitation(ctx, org, now);
       inviteToTeam(ctx.core, org, team, user.id, role, sender);
       ctx.core.commit();
       return { status: 200, body: teamMembership(team, user, role, "pending", ctx.api) };
