@@ -66,8 +66,6 @@ export interface BenchServer {
   startMs: number;
   /** Resident memory of the Next.js server process, in MB. */
   rssMb(): number;
-  /** SIGKILL to the Next.js server, as a crash or an OOM killer would. */
-  crash(): Promise<void>;
   stop(): Promise<void>;
   output(): string;
 }
@@ -194,13 +192,6 @@ export async function startServer(settings: ServerSettings): Promise<BenchServer
     startMs,
     rssMb: () => rssKb(nextServerPid()) / 1024,
     output: () => output,
-    crash: async () => {
-      const tree = descendants(child.pid!);
-      const pid = nextServerPid();
-      if (pid) process.kill(pid, "SIGKILL");
-      await exited;
-      await whenGone(tree, 30_000);
-    },
     stop: async () => {
       if (child.exitCode !== null) return;
       const tree = descendants(child.pid!);
