@@ -10,6 +10,7 @@ import { seedWithBuyers } from "../test/support/fulfillment-fixtures";
 import { benchIngest } from "./http/b1-ingest";
 import { checkDuplicates, sendDuplicates, waitForDuplicateInvitations } from "./http/b2-duplicates";
 import { benchPaidToInvitation } from "./http/b3-latency";
+import { benchQuota } from "./http/b5-quota";
 import {
   buildOnce,
   freshDatabase,
@@ -82,6 +83,7 @@ async function benchDatabase(kind: DatabaseKind) {
     await emulator.close();
     await database.drop();
   }
+  await benchQuota(kind, postgresBase, port);
 }
 
 console.log(`Repogrant bench (${quick ? "quick" : "full"}), ${new Date().toISOString()}`);

@@ -12,6 +12,22 @@ import type { GithubEmulator } from "../../sandbox/github/emulator";
 import { createThrowawayPostgres } from "../../test/support/throwaway-postgres";
 import { TEST_WEBHOOK_SECRET } from "../../test/support/sign-order-webhook";
 
+/** The bench's server answers POST /api/cron/fulfill with this bearer secret. */
+export const BENCH_CRON_SECRET = "bench-cron-secret-0123456789";
+
+/**
+ * Runs a fulfillment pass through the server and waits for it: the pass started by the cron
+ * call (or the one already running, which then goes round again) ends when nothing is due.
+ */
+export async function fulfilNow(baseUrl: string) {
+  const response = await fetch(`${baseUrl}/api/cron/fulfill`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${BENCH_CRON_SECRET}` },
+  });
+  if (!response.ok) throw new Error(`cron/fulfill answered ${response.status}`);
+  await response.arrayBuffer();
+}
+
 export type DatabaseKind = "pglite" | "postgres";
 
 export interface BenchDatabase {
@@ -50,8 +66,6 @@ export interface BenchServer {
   startMs: number;
   /** Resident memory of the Next.js server process, in MB. */
   rssMb(): number;
-  /** SIGKILL to the Next.js server, as a crash or an OOM killer would. */
-  crash(): Promise<void>;
   stop(): Promise<void>;
   output(): string;
 }
@@ -154,6 +168,7 @@ export async function startServer(settings: ServerSettings): Promise<BenchServer
     GITHUB_WRITE_INTERVAL_MS: String(settings.writeIntervalMs),
     INVITE_DAILY_LIMIT: String(settings.inviteDailyLimit ?? 1_000_000),
     ORDER_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+    CRON_SECRET: BENCH_CRON_SECRET,
     TEST_DATABASE_URL: "",
   };
   const start = performance.now();
@@ -177,13 +192,6 @@ export async function startServer(settings: ServerSettings): Promise<BenchServer
     startMs,
     rssMb: () => rssKb(nextServerPid()) / 1024,
     output: () => output,
-    crash: async () => {
-      const tree = descendants(child.pid!);
-      const pid = nextServerPid();
-      if (pid) process.kill(pid, "SIGKILL");
-      await exited;
-      await whenGone(tree, 30_000);
-    },
     stop: async () => {
       if (child.exitCode !== null) return;
       const tree = descendants(child.pid!);
