@@ -67,6 +67,12 @@ const VERIFICATION_NOTES = {
       "Every member of {org} has the base role “{role}” on all of its repositories, private ones included. A buyer who is not in {org} yet joins it through this team, and so gets that role on every repository of {org}, not only the team's, for as long as they stay a member.",
     fix: "Set the base role to “No permission” (GitHub → {org} → Settings → Member privileges → Base permissions) so that only the team's repositories are sold; or sell knowing buyers get “{role}” on all of {org}'s repositories. A refund takes away the organization membership our invitation created.",
   },
+  org_plan_bills_outside_collaborators: {
+    kind: "note",
+    message:
+      "{org} is on GitHub's paid “{plan}” plan: each buyer joins this private repository as an outside collaborator and takes a paid seat of {org} once they accept (a pending invitation to a username takes none).",
+    fix: "Price the product to cover a seat per buyer, or sell from an organization on the free plan, where outside collaborators are not billed.",
+  },
   org_base_role_none: {
     kind: "note",
     message: "Members of {org} have no base role: buyers get only what the team gives them.",
@@ -239,13 +245,14 @@ const PLACEHOLDER_FALLBACKS = {
   org: "the organization",
   team: "the team",
   role: "the role",
+  plan: "its",
 } as const;
 
 /** Values for the `{…}` placeholders of a code's words. */
 export type GithubErrorWords = Partial<Record<keyof typeof PLACEHOLDER_FALLBACKS, string>>;
 
 function fill(text: string, words: GithubErrorWords): string {
-  return text.replace(/\{(owner|org|team|role)\}/g, (_, name: keyof GithubErrorWords) => {
+  return text.replace(/\{(owner|org|team|role|plan)\}/g, (_, name: keyof GithubErrorWords) => {
     return words[name] ?? PLACEHOLDER_FALLBACKS[name];
   });
 }

@@ -41,7 +41,7 @@ export {
 } from "./invite-collaborator";
 export { findOpenInvitation, listRepoInvitations, type RepoInvitation } from "./list-invitations";
 export { listDirectCollaborators, listTeamMembers, type ListedAccount } from "./list-access";
-export { getOrgBaseRole, isOrgMember, removeOrgMember } from "./org-membership";
+export { getOrgSettings, isOrgMember, removeOrgMember, type OrgSettings } from "./org-membership";
 export {
   findOrgInvitation,
   listOrgInvitations,

@@ -9,15 +9,21 @@ const orgWords = (org: string) => ({
   words: { org },
 });
 
+export interface OrgSettings {
+  /** `default_repository_permission` (none, read, write, admin): every member's role on all repositories. */
+  baseRole: string | null;
+  /** The plan's name ("free", "team", "business", "enterprise"); paid plans bill outside collaborators. */
+  plan: string | null;
+}
+
 /**
- * GET /orgs/{org}: the base role every member holds on every repository of the organization
- * (`default_repository_permission`: none, read, write or admin). GitHub shows it to owners
- * only; null when these credentials may not see it.
+ * GET /orgs/{org}: the base role every member holds on every repository of the organization,
+ * and its plan. GitHub shows both to owners only; null when these credentials may not see them.
  */
-export async function getOrgBaseRole(
+export async function getOrgSettings(
   client: GithubClient,
   { org }: { org: string },
-): Promise<GithubResult<string | null>> {
+): Promise<GithubResult<OrgSettings>> {
   const calls: GithubCall[] = [];
   const sent = await attempt(
     client,
@@ -27,7 +33,8 @@ export async function getOrgBaseRole(
     { notFound: "team_not_found", words: { org } },
   );
   if (!sent.ok) return { ok: false, error: sent.error, calls };
-  return { ok: true, value: sent.response.data.default_repository_permission ?? null, calls };
+  const { default_repository_permission: baseRole, plan } = sent.response.data;
+  return { ok: true, value: { baseRole: baseRole ?? null, plan: plan?.name ?? null }, calls };
 }
 
 /** GET /orgs/{org}/members/{username}: 204 a member, 404 not (or not visible to us). */

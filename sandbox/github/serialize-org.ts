@@ -77,6 +77,14 @@ export function organizationFull(state: State, org: OrgRecord, api: string, owne
     owned_private_repos: privateRepos,
     default_repository_permission: org.baseRole,
     members_can_create_repositories: true,
+    // Owners see the plan; on every plan but "free", outside collaborators take paid seats.
+    plan: {
+      name: org.plan,
+      space: 976562499,
+      private_repos: 999999,
+      filled_seats: org.members.length,
+      seats: org.plan === "free" ? 0 : org.members.length + 5,
+    },
     two_factor_requirement_enabled: false,
   };
 }

@@ -20,7 +20,8 @@ export type CheckName =
   | "custom_role"
   | "team"
   | "team_management"
-  | "org_base_role";
+  | "org_base_role"
+  | "seats";
 
 /**
  * ok: verified. warning: works, with a consequence the merchant should know. unverified:

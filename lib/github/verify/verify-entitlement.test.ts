@@ -86,7 +86,35 @@ describe("verifying a repository entitlement", () => {
     expect(result.calls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual([
       "GET /repos/acme/toolkit 200",
       "GET /repos/acme/toolkit/invitations 200",
+      "GET /orgs/acme 200",
     ]);
+  });
+
+  it("warns that on a paid organization plan each buyer takes a paid seat", async () => {
+    const seed: Seed = {
+      ...SEED,
+      orgs: (SEED.orgs ?? []).map((org) => ({ ...org, plan: "team" as const })),
+    };
+    const emulator = await startTestEmulator({ seed });
+    try {
+      const result = await verifyEntitlementTarget(
+        byToken("classic-admin", emulator),
+        toolkit("pull"),
+      );
+      expect(result.verdict).toBe("warning");
+      const seats = result.checks.find((c) => c.check === "seats");
+      expect(seats).toMatchObject({ outcome: "warning" });
+      expect(seats?.message).toContain("acme is on GitHub's paid “team” plan");
+      expect(seats?.message).toContain("takes a paid seat");
+      // A member who is no owner cannot see the plan: nothing is claimed either way.
+      const unseen = await verifyEntitlementTarget(
+        byToken("maintainer-token", emulator),
+        toolkit("pull"),
+      );
+      expect(unseen.checks.map((c) => c.check)).not.toContain("seats");
+    } finally {
+      await emulator.close();
+    }
   });
 
   it("with a classic token: the repo scope and admin rights verify it completely", async () => {

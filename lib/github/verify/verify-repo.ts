@@ -2,6 +2,7 @@ import "server-only";
 import type { GithubClient } from "../client";
 import type { AppInstallation } from "../client-provider";
 import { githubError } from "../error-codes";
+import { getOrgSettings } from "../org-membership";
 import { REPO_PERMISSIONS } from "../permissions";
 import { attempt, type GithubCall } from "../result";
 import { checkCustomRole } from "./custom-role";
@@ -48,7 +49,28 @@ export async function verifyRepo(
 
   const isBase = (REPO_PERMISSIONS as readonly string[]).includes(permission);
   if (orgOwned && !isBase) checks.push(await checkCustomRole(client, owner, permission, calls));
+  if (orgOwned && data.private) {
+    const seats = await paidSeats(client, owner, calls);
+    if (seats) checks.push(seats);
+  }
   return checks;
+}
+
+/**
+ * On a paid organization plan every buyer of a private repository becomes an outside
+ * collaborator who takes a paid seat once they accept. GitHub shows the plan to owners only;
+ * when it is not visible (or not paid) there is nothing to warn about.
+ */
+async function paidSeats(
+  client: GithubClient,
+  org: string,
+  calls: GithubCall[],
+): Promise<VerificationCheck | null> {
+  const settings = await getOrgSettings(client, { org });
+  calls.push(...settings.calls);
+  const plan = settings.ok ? settings.value.plan : null;
+  if (plan === null || plan === "free") return null;
+  return noted("seats", "warning", "org_plan_bills_outside_collaborators", { org, plan });
 }
 
 async function administration(

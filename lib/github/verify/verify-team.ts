@@ -3,7 +3,7 @@ import type { GithubClient } from "../client";
 import type { AppInstallation } from "../client-provider";
 import { githubError } from "../error-codes";
 import { getTeam, teamContext } from "../get-team";
-import { getOrgBaseRole } from "../org-membership";
+import { getOrgSettings } from "../org-membership";
 import { attempt, type GithubCall } from "../result";
 import { classicScopes, failed, noted, type VerificationCheck } from "./verification";
 
@@ -44,13 +44,13 @@ async function baseRole(
   target: TeamTarget,
   calls: GithubCall[],
 ): Promise<VerificationCheck> {
-  const role = await getOrgBaseRole(client, target);
-  calls.push(...role.calls);
-  if (!role.ok) return failed("org_base_role", role.error);
-  const words = { org: target.org, role: role.value ?? "" };
-  if (role.value === null)
-    return noted("org_base_role", "unverified", "org_base_role_unseen", words);
-  if (role.value === "none") return noted("org_base_role", "ok", "org_base_role_none", words);
+  const settings = await getOrgSettings(client, target);
+  calls.push(...settings.calls);
+  if (!settings.ok) return failed("org_base_role", settings.error);
+  const { baseRole } = settings.value;
+  const words = { org: target.org, role: baseRole ?? "" };
+  if (baseRole === null) return noted("org_base_role", "unverified", "org_base_role_unseen", words);
+  if (baseRole === "none") return noted("org_base_role", "ok", "org_base_role_none", words);
   return noted("org_base_role", "warning", "org_base_role_opens_repositories", words);
 }
 
