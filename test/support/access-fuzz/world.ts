@@ -16,7 +16,7 @@ import { sendHeldWebhook, startGithubWebhookInbox } from "../github-webhook-inbo
 import { startGithubWebhookReceiver } from "../github-webhook-receiver";
 import { signedOrderRequest, TEST_WEBHOOK_SECRET } from "../sign-order-webhook";
 import { dyingAfterFirstWrite, ProcessKilled } from "./crash";
-import { emptyModel, type AccessModel } from "./model";
+import { emptyModel, endOnGithub, type AccessModel } from "./model";
 import { PERMISSIONS, type Account, type EnginePass, type Step } from "./steps";
 
 const GITHUB_SECRET = "access-fuzz-webhook-secret";
@@ -146,7 +146,6 @@ export async function openAccessWorld(db: Database, options: { webhooks: boolean
       case "pay": {
         model.orders.push({ account: s.account, permission: s.permission, refunded: false });
         const n = model.orders.length;
-        model.endedOnGithub.delete(s.account);
         model.expiries.delete(s.account);
         const buyer =
           s.by === "login" ? { githubLogin: s.account } : { githubUserId: account(s.account).id };
@@ -202,7 +201,7 @@ export async function openAccessWorld(db: Database, options: { webhooks: boolean
         if (!invitation) break;
         emulator.controls.declineInvitation(invitation.id);
         answeredInvitations.set(invitation.id, emulator.controls.now());
-        model.endedOnGithub.set(s.account, "declined the invitation");
+        endOnGithub(model, s.account, "declined the invitation");
         break;
       }
       case "expireInvitations": {
@@ -214,7 +213,7 @@ export async function openAccessWorld(db: Database, options: { webhooks: boolean
           const count = (model.expiries.get(login) ?? 0) + 1;
           model.expiries.set(login, count);
           // The engine resends an expired invitation once by itself; then it is the buyer's turn.
-          if (count >= 2) model.endedOnGithub.set(login, "let the resent invitation expire");
+          if (count >= 2) endOnGithub(model, login, "let the resent invitation expire");
         }
         break;
       }
@@ -228,8 +227,7 @@ export async function openAccessWorld(db: Database, options: { webhooks: boolean
         );
         const requestId = answer.headers.get("x-github-request-id");
         if (requestId) merchantRequests.add(requestId);
-        if (answer.status === 204)
-          model.endedOnGithub.set(s.account, "was removed by the merchant");
+        if (answer.status === 204) endOnGithub(model, s.account, "removed by the merchant");
         break;
       }
       case "webhook": {
