@@ -1,5 +1,5 @@
-import { and, eq, gt, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
-import { grantEvents, grants } from "../../../lib/db/schema";
+import { and, gt, isNull, sql } from "drizzle-orm";
+import { grantEvents } from "../../../lib/db/schema";
 import type { Database } from "../../../lib/db/types";
 import { checkMemberAccess } from "../../../lib/fulfillment/check-member-access";
 import type { FulfillmentGithub } from "../../../lib/fulfillment/github-port";
@@ -16,6 +16,7 @@ import { sendHeldWebhook, startGithubWebhookInbox } from "../github-webhook-inbo
 import { startGithubWebhookReceiver } from "../github-webhook-receiver";
 import { signedOrderRequest, TEST_WEBHOOK_SECRET } from "../sign-order-webhook";
 import { dyingAfterFirstWrite, ProcessKilled } from "./crash";
+import { settleEngine } from "./settle";
 import { emptyModel, endOnGithub, type AccessModel } from "./model";
 import { PERMISSIONS, type Account, type EnginePass, type Step } from "./steps";
 
@@ -274,54 +275,12 @@ export async function openAccessWorld(db: Database, options: { webhooks: boolean
     await inbox.collect();
   }
 
-  /** The earliest moment a queued invitation or a pending revocation is due again, or null. */
-  async function nextDue(): Promise<Date | null> {
-    const [row] = await db
-      .select({
-        at: sql<
-          string | Date | null
-        >`min(greatest(${grants.nextAttemptAt}, coalesce(${grants.lockedUntil}, ${grants.nextAttemptAt})))`,
-      })
-      .from(grants)
-      .where(
-        and(
-          isNotNull(grants.nextAttemptAt),
-          or(
-            and(eq(grants.status, "queued"), isNull(grants.revokeRequestedAt)),
-            and(isNotNull(grants.revokeRequestedAt), ne(grants.status, "revoked")),
-          ),
-        ),
-      );
-    return row?.at ? new Date(row.at) : null;
-  }
-
-  /** Runs fulfillment and revocation passes, moving the clock to each next due time, until none is due. */
-  async function drain() {
-    for (let round = 0; round < 60; round += 1) {
-      await runPass("fulfill", github);
-      await runPass("revoke", github);
-      const due = await nextDue();
-      if (!due) return;
-      const wait = due.getTime() - emulator.controls.now();
-      if (wait > 0) emulator.controls.advanceClock(wait);
-    }
-    throw new Error("the engine did not settle: grants were still due after 60 rounds");
-  }
-
-  /**
-   * Lets the engine settle once the history is over: GitHub's faults clear, webhooks still in
-   * flight are lost (the worst case: webhooks are only hints), passes run until nothing is due,
-   * then one sync and one access audit (and whatever they queue) — as the periodic loops would.
-   */
+  /** See settle.ts: faults clear, lost webhooks stay lost, the engine runs until nothing is due. */
   async function settle() {
     clearFaults(emulator);
     await inbox.collect();
     inbox.dropAll();
-    await drain();
-    await runPass("sync", github);
-    await drain();
-    await runPass("audit", github);
-    await drain();
+    await settleEngine(db, emulator, (pass) => runPass(pass, github));
     await inbox.collect();
     inbox.dropAll();
   }
