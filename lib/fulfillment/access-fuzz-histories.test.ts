@@ -99,4 +99,16 @@ describeEachDatabase("histories the access fuzz found", (database) => {
       ],
     });
   });
+
+  it("a crash after GitHub's 201, then a second order for write, raises the open invitation instead of sending another", async () => {
+    await replayHistory(database.db(), {
+      webhooks: false,
+      steps: [
+        step.pay("legacy-buyer", "pull", "login"),
+        step.crash("fulfill"),
+        step.pay("legacy-buyer", "push", "login"),
+        step.wait(360),
+      ],
+    });
+  });
 });
