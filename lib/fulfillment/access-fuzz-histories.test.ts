@@ -84,4 +84,31 @@ describeEachDatabase("histories the access fuzz found", (database) => {
       steps: [step.pay("hubot", "pull", "login"), step.crash("fulfill"), step.decline("hubot")],
     });
   });
+
+  it("a buyer who declined a write invitation and then buys read gets read or write, never nothing (audit noticed the decline first)", async () => {
+    await replayHistory(database.db(), {
+      webhooks: false,
+      steps: [
+        step.pay("octocat", "pull", "login"),
+        step.pay("hubot", "push", "login"),
+        step.pass("fulfill"),
+        step.decline("hubot"),
+        step.pay("hubot", "pull", "login"),
+        step.crash("audit"),
+        step.refund(1),
+      ],
+    });
+  });
+
+  it("a crash after GitHub's 201, then a second order for write, raises the open invitation instead of sending another", async () => {
+    await replayHistory(database.db(), {
+      webhooks: false,
+      steps: [
+        step.pay("legacy-buyer", "pull", "login"),
+        step.crash("fulfill"),
+        step.pay("legacy-buyer", "push", "login"),
+        step.wait(360),
+      ],
+    });
+  });
 });

@@ -1,8 +1,9 @@
 import type { Database } from "../db/types";
-import { githubError, type GithubError } from "../github";
+import { githubError, type GithubError, type RepoPermission } from "../github";
 import {
   completeWriteEvent,
   failGrant,
+  isBasePermission,
   forgetInvitation,
   grantTarget,
   markActive,
@@ -169,18 +170,35 @@ async function inviteOnce(
   };
 
   // Claimed before with no outcome recorded: the last worker may have died between GitHub's
-  // 201 and its commit. An open invitation for what we owe means the invite did happen; don't
-  // send another. One for another permission (another order's, sent while this grant waited)
-  // is not ours to adopt: the PUT below updates it to the strongest role paid for.
+  // 201 and its commit. An open invitation means the invite did happen; don't send another.
+  // It may be for another permission (another order's, sent while this grant waited): it is
+  // set to the strongest role paid for, as a second PUT would, without a second invitation.
   if (grant.attempts > 1) {
     const found = await github.findOpenInvitation(target);
     await recordGithubCalls(db, grant.id, "find_invitation", found, settings.clock());
     if (!found.ok) return { outcome: await failGrant(db, grant, found.error, settings) };
-    if (found.value && found.value.permission.toLowerCase() === target.permission.toLowerCase()) {
+    const invitation = found.value;
+    const same = invitation?.permission.toLowerCase() === target.permission.toLowerCase();
+    if (invitation && (same || isBasePermission(target.permission))) {
+      if (!same) {
+        const updated = await recordGithubWrite(
+          db,
+          grant.id,
+          "update_invitation",
+          settings.clock,
+          () =>
+            github.updateInvitationPermission({
+              ...target,
+              invitationId: invitation.id,
+              permission: target.permission as RepoPermission,
+            }),
+        );
+        if (!updated.ok) return { outcome: await failGrant(db, grant, updated.error, settings) };
+      }
       await markInvited(
         db,
         grant,
-        { ...found.value, invitationId: found.value.id },
+        { ...invitation, invitationId: invitation.id },
         settings.clock(),
       );
       return { outcome: "invited" };

@@ -38,6 +38,7 @@ const TITLES: Record<string, string> = {
   resolve_login: "Looked up the buyer's GitHub login",
   add_team_member: "Team membership requested on GitHub",
   cancel_invitation: "Old invitation deleted on GitHub",
+  update_invitation: "Open invitation set to the role paid for",
   find_invitation: "Looked for an open invitation on GitHub",
   check_collaborator: "Checked collaborator access on GitHub",
   check_team_membership: "Checked team membership on GitHub",

@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { grantEvents, grants } from "../../../lib/db/schema";
 import { describeGrantStatus } from "../../../lib/grants/describe-grant-status";
 import { GITHUB_ERROR_CODES } from "../../../lib/github/error-codes";
-import { owedPermission, permissionRank } from "./model";
+import { paidRange, permissionRank } from "./model";
 import { ACCOUNTS } from "./steps";
 import { invitationOf, REPO, type AccessWorld } from "./world";
 
@@ -27,8 +27,8 @@ export async function accessViolations(world: AccessWorld): Promise<string[]> {
 /**
  * Exactly the accounts with paid, unrefunded orders have access (or an open invitation to it,
  * not yet accepted), each with the strongest role those orders pay for; nobody else we invited
- * keeps access or an open invitation. An account that ended its access on GitHub (declined,
- * removed by the merchant) may lack it, but never holds more than it paid for.
+ * keeps access or an open invitation. Orders whose access someone ended on GitHub (declined,
+ * removed by the merchant) need not be given again, but nothing exceeds what is paid for.
  */
 function accessMatchesPayments(world: AccessWorld): string[] {
   const { state, repo } = world.toolkit();
@@ -41,24 +41,23 @@ function accessMatchesPayments(world: AccessWorld): string[] {
       .filter((i) => i.repoId === repo.id && i.inviteeId === id)
       .filter((i) => now < i.createdAt + INVITATION_LIFETIME_MS)
       .map((i) => i.role);
-    const owed = owedPermission(world.model, login);
+    const { least, most } = paidRange(world.model, login);
     const holds = `${login} holds ${role ?? "no role"} on ${REPO.owner}/${REPO.repo} and ${invitations.length ? `open invitations for ${invitations.join(", ")}` : "no open invitation"}`;
-    if (!owed) {
-      if (role || invitations.length > 0) problems.push(`${holds}, but has no paid order left`);
+    const held = [role, ...invitations].filter((r) => r !== null);
+    if (!most) {
+      if (held.length > 0) problems.push(`${holds}, but has no paid order left`);
       continue;
     }
-    const ended = world.model.endedOnGithub.get(login);
-    if (ended) {
-      const above = [role, ...invitations].filter(
-        (r) => r !== null && permissionRank(r) > permissionRank(owed),
-      );
-      if (above.length > 0) problems.push(`${holds}, more than the ${owed} paid for`);
+    if (held.some((r) => permissionRank(r) > permissionRank(most))) {
+      problems.push(`${holds}, more than the ${most} paid for`);
       continue;
     }
-    const right = role
-      ? role === owed && invitations.every((r) => r === owed)
-      : invitations.length > 0 && invitations.every((r) => r === owed);
-    if (!right) problems.push(`${holds}; paid orders pay for ${owed}`);
+    if (!least) continue;
+    // Access, or else an invitation to it; each at least what the orders still owe.
+    const given = role ? [role] : invitations;
+    if (given.length === 0 || given.some((r) => permissionRank(r) < permissionRank(least))) {
+      problems.push(`${holds}; paid orders still owe ${least}`);
+    }
   }
   return problems;
 }

@@ -1,5 +1,5 @@
-import { and, eq, gt, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
-import { grantEvents, grants } from "../../../lib/db/schema";
+import { and, gt, isNull, sql } from "drizzle-orm";
+import { grantEvents } from "../../../lib/db/schema";
 import type { Database } from "../../../lib/db/types";
 import { checkMemberAccess } from "../../../lib/fulfillment/check-member-access";
 import type { FulfillmentGithub } from "../../../lib/fulfillment/github-port";
@@ -16,7 +16,8 @@ import { sendHeldWebhook, startGithubWebhookInbox } from "../github-webhook-inbo
 import { startGithubWebhookReceiver } from "../github-webhook-receiver";
 import { signedOrderRequest, TEST_WEBHOOK_SECRET } from "../sign-order-webhook";
 import { dyingAfterFirstWrite, ProcessKilled } from "./crash";
-import { emptyModel, type AccessModel } from "./model";
+import { settleEngine } from "./settle";
+import { emptyModel, endOnGithub, type AccessModel } from "./model";
 import { PERMISSIONS, type Account, type EnginePass, type Step } from "./steps";
 
 const GITHUB_SECRET = "access-fuzz-webhook-secret";
@@ -146,7 +147,6 @@ export async function openAccessWorld(db: Database, options: { webhooks: boolean
       case "pay": {
         model.orders.push({ account: s.account, permission: s.permission, refunded: false });
         const n = model.orders.length;
-        model.endedOnGithub.delete(s.account);
         model.expiries.delete(s.account);
         const buyer =
           s.by === "login" ? { githubLogin: s.account } : { githubUserId: account(s.account).id };
@@ -202,7 +202,7 @@ export async function openAccessWorld(db: Database, options: { webhooks: boolean
         if (!invitation) break;
         emulator.controls.declineInvitation(invitation.id);
         answeredInvitations.set(invitation.id, emulator.controls.now());
-        model.endedOnGithub.set(s.account, "declined the invitation");
+        endOnGithub(model, s.account, "declined the invitation");
         break;
       }
       case "expireInvitations": {
@@ -214,7 +214,7 @@ export async function openAccessWorld(db: Database, options: { webhooks: boolean
           const count = (model.expiries.get(login) ?? 0) + 1;
           model.expiries.set(login, count);
           // The engine resends an expired invitation once by itself; then it is the buyer's turn.
-          if (count >= 2) model.endedOnGithub.set(login, "let the resent invitation expire");
+          if (count >= 2) endOnGithub(model, login, "let the resent invitation expire");
         }
         break;
       }
@@ -228,8 +228,7 @@ export async function openAccessWorld(db: Database, options: { webhooks: boolean
         );
         const requestId = answer.headers.get("x-github-request-id");
         if (requestId) merchantRequests.add(requestId);
-        if (answer.status === 204)
-          model.endedOnGithub.set(s.account, "was removed by the merchant");
+        if (answer.status === 204) endOnGithub(model, s.account, "removed by the merchant");
         break;
       }
       case "webhook": {
@@ -276,54 +275,12 @@ export async function openAccessWorld(db: Database, options: { webhooks: boolean
     await inbox.collect();
   }
 
-  /** The earliest moment a queued invitation or a pending revocation is due again, or null. */
-  async function nextDue(): Promise<Date | null> {
-    const [row] = await db
-      .select({
-        at: sql<
-          string | Date | null
-        >`min(greatest(${grants.nextAttemptAt}, coalesce(${grants.lockedUntil}, ${grants.nextAttemptAt})))`,
-      })
-      .from(grants)
-      .where(
-        and(
-          isNotNull(grants.nextAttemptAt),
-          or(
-            and(eq(grants.status, "queued"), isNull(grants.revokeRequestedAt)),
-            and(isNotNull(grants.revokeRequestedAt), ne(grants.status, "revoked")),
-          ),
-        ),
-      );
-    return row?.at ? new Date(row.at) : null;
-  }
-
-  /** Runs fulfillment and revocation passes, moving the clock to each next due time, until none is due. */
-  async function drain() {
-    for (let round = 0; round < 60; round += 1) {
-      await runPass("fulfill", github);
-      await runPass("revoke", github);
-      const due = await nextDue();
-      if (!due) return;
-      const wait = due.getTime() - emulator.controls.now();
-      if (wait > 0) emulator.controls.advanceClock(wait);
-    }
-    throw new Error("the engine did not settle: grants were still due after 60 rounds");
-  }
-
-  /**
-   * Lets the engine settle once the history is over: GitHub's faults clear, webhooks still in
-   * flight are lost (the worst case: webhooks are only hints), passes run until nothing is due,
-   * then one sync and one access audit (and whatever they queue) — as the periodic loops would.
-   */
+  /** See settle.ts: faults clear, lost webhooks stay lost, the engine runs until nothing is due. */
   async function settle() {
     clearFaults(emulator);
     await inbox.collect();
     inbox.dropAll();
-    await drain();
-    await runPass("sync", github);
-    await drain();
-    await runPass("audit", github);
-    await drain();
+    await settleEngine(db, emulator, (pass) => runPass(pass, github));
     await inbox.collect();
     inbox.dropAll();
   }
