@@ -1,7 +1,7 @@
 import type { AuditFinding, AuditTargetResult } from "../../db/schema";
 import type { Database } from "../../db/types";
 import type { GithubResult, RepoInvitation } from "../../github";
-import { recordGithubCalls, settleAccess, type Grant } from "../../grants";
+import { recordGithubCalls, recordGithubWrite, settleAccess, type Grant } from "../../grants";
 import type { FulfillmentGithub } from "../github-port";
 import {
   grantsOn,
@@ -134,8 +134,8 @@ async function removeLeftOver(
     ]);
   }
   for (const [what, call] of steps) {
-    const answer = count(await call());
-    await recordGithubCalls(db, carrier.id, "audit_removed", answer, clock());
+    // Written before the call: a pass killed after GitHub's answer still leaves the trace.
+    const answer = count(await recordGithubWrite(db, carrier.id, "audit_removed", clock, call));
     if (!answer.ok) return { ...finding, action: "failed", error: answer.error.message };
     finding.removed!.push(what);
   }

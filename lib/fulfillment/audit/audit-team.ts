@@ -1,7 +1,7 @@
 import type { AuditFinding, AuditTargetResult } from "../../db/schema";
 import type { Database } from "../../db/types";
 import type { GithubResult, ListedOrgInvitation } from "../../github";
-import { leavesOrganization, recordGithubCalls, settleAccess, type Grant } from "../../grants";
+import { leavesOrganization, recordGithubWrite, settleAccess, type Grant } from "../../grants";
 import type { FulfillmentGithub } from "../github-port";
 import {
   grantsOn,
@@ -111,13 +111,20 @@ async function removeLeftOver(
     removed: [],
   };
   const username = account.login;
-  const removed = count(await github.removeTeamMember({ ...team, username }));
-  await recordGithubCalls(db, carrier.id, "audit_removed", removed, clock());
+  // Each removal is written before it is sent: a pass killed after GitHub's answer leaves the trace.
+  const removed = count(
+    await recordGithubWrite(db, carrier.id, "audit_removed", clock, () =>
+      github.removeTeamMember({ ...team, username }),
+    ),
+  );
   if (!removed.ok) return { ...finding, action: "failed", error: removed.error.message };
   finding.removed!.push("team_member");
   if (!(await leavesOrganization(db, carrier))) return finding;
-  const left = count(await github.removeOrgMember({ org: team.org, username }));
-  await recordGithubCalls(db, carrier.id, "audit_removed", left, clock());
+  const left = count(
+    await recordGithubWrite(db, carrier.id, "audit_removed", clock, () =>
+      github.removeOrgMember({ org: team.org, username }),
+    ),
+  );
   if (!left.ok) return { ...finding, action: "failed", error: left.error.message };
   if (left.value.status === "removed") finding.removed!.push("org_member");
   return finding;

@@ -11,6 +11,7 @@ import {
   repoProduct,
   teamProduct,
 } from "@/test/support/fulfillment-fixtures";
+import { dyingAfterFirstWrite } from "@/test/support/access-fuzz/crash";
 import { callApi, useGithubEmulator } from "@/test/support/github-emulator";
 import { runFulfillment } from "../run-fulfillment";
 import { syncInvitations } from "../sync-invitations";
@@ -74,6 +75,24 @@ describeEachDatabase("the access audit", (database) => {
     await syncInvitations(db, run().github, run().settings.clock);
     return paid;
   };
+
+  it("a pass killed right after GitHub answered a removal still leaves the removal in the trail", async () => {
+    const db = database.db();
+    await repoProduct(db);
+    const paid = await buyAndAccept(db);
+    await refundedButLeftOnGithub(db, paid.orderId!);
+    const dying = dyingAfterFirstWrite(run().github, async () => {});
+    await runAccessAudit(db, dying, { clock, trigger: "schedule" }).catch(() => undefined);
+
+    expect(await repoRole("octocat")).toBe("none");
+    const grant = await grantOf(db, paid.orderId!);
+    const written = await db
+      .select()
+      .from(grantEvents)
+      .where(and(eq(grantEvents.grantId, grant.id), eq(grantEvents.kind, "audit_removed")));
+    // GitHub's answer never reached us, but the write it answered is on record.
+    expect(written).toHaveLength(1);
+  });
 
   it("with nothing to fix, reads each repository and team with one list of each kind", async () => {
     const db = database.db();
