@@ -236,6 +236,17 @@ describeEachDatabase("fulfillment engine", (database) => {
     expect(await onDatabaseClock(tenMinutesAhead, settings.leaseMs)).toHaveLength(1);
   });
 
+  it("on the database's clock, as in production, a claimed grant is invited", async () => {
+    const db = database.db();
+    const { github, settings } = engineAgainst(emulator(), {
+      settings: { leaseClock: "database" },
+    });
+    await repoProduct(db);
+    await payFor(db, "toolkit", "octocat", settings.clock());
+    expect(await runFulfillment(db, github, settings)).toMatchObject({ claimed: 1, invited: 1 });
+    expect(emulator().requestLog.count(PUT)).toBe(1);
+  });
+
   it("after a crash between GitHub's 201 and the commit, finds the invitation instead of sending another", async () => {
     const db = database.db();
     const { github, settings } = engineAgainst(emulator());

@@ -19,8 +19,10 @@ export function leaseFree(now: Date | SQL): SQL {
 }
 
 function leaseEnd(clock: LeaseClock, now: Date, leaseMs: number): SQL | Date {
+  // Milliseconds, as a JS Date holds them: leaseHeld compares the stored end with the one we
+  // read back, and now()'s microseconds would make a lease never equal to itself.
   return clock === "database"
-    ? sql`now() + ${leaseMs} * interval '1 millisecond'`
+    ? sql`date_trunc('milliseconds', now() + ${leaseMs} * interval '1 millisecond')`
     : new Date(now.getTime() + leaseMs);
 }
 
