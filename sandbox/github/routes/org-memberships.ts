@@ -1,4 +1,5 @@
-import type { Route } from "../context";
+import type { Reply, RequestContext, Route } from "../context";
+import type { OrgRecord, UserRecord } from "../state";
 import { invalidRequest, notFound } from "../errors";
 import { requireNotInstallation, requireTokenPermission } from "../guards";
 import { requireOrg, requireOrgOwner } from "../org-guards";
@@ -8,6 +9,18 @@ import { acceptOrgInvitation, openOrgInvitation } from "../team-mutations";
 import { isExpired, orgMembership as membershipOf } from "../world";
 
 const DOCS = "https://docs.github.com/rest/orgs/members";
+
+/** A membership as GitHub shows it: active, pending while invited, otherwise 404. */
+export function membershipReply(ctx: RequestContext, org: OrgRecord, user: UserRecord): Reply {
+  const active = membershipOf(org, user.id);
+  if (active) {
+    return { status: 200, body: orgMembership(org, user, active.role, "active", ctx.api) };
+  }
+  if (!openOrgInvitation(ctx.core.state, org, user.id, ctx.core.now())) {
+    throw notFound(ctx.docs);
+  }
+  return { status: 200, body: orgMembership(org, user, "member", "pending", ctx.api) };
+}
 
 export const orgMembershipRoutes: Route[] = [
   {
@@ -36,15 +49,7 @@ export const orgMembershipRoutes: Route[] = [
     docs: `${DOCS}#get-an-organization-membership-for-the-authenticated-user`,
     handle(ctx) {
       const { user } = requireNotInstallation(ctx);
-      const org = requireOrg(ctx);
-      const active = membershipOf(org, user.id);
-      if (active) {
-        return { status: 200, body: orgMembership(org, user, active.role, "active", ctx.api) };
-      }
-      if (!openOrgInvitation(ctx.core.state, org, user.id, ctx.core.now())) {
-        throw notFound(ctx.docs);
-      }
-      return { status: 200, body: orgMembership(org, user, "member", "pending", ctx.api) };
+      return membershipReply(ctx, requireOrg(ctx), user);
     },
   },
   {

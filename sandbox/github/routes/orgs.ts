@@ -3,9 +3,10 @@ import { notFound } from "../errors";
 import { requireCaller, requireTokenPermission, requireUser } from "../guards";
 import { orgStanding, requireOrg, requireOrgOwner, requireVisibleTeam } from "../org-guards";
 import { paginate } from "../paginate";
-import { orgMembership, organizationFull, teamMember } from "../serialize-org";
-import { openOrgInvitation, removeOrgMember } from "../team-mutations";
-import { orgMembership as membershipOf, userById } from "../world";
+import { membershipReply } from "./org-memberships";
+import { organizationFull, teamMember } from "../serialize-org";
+import { removeOrgMember } from "../team-mutations";
+import { userById } from "../world";
 
 const DOCS = "https://docs.github.com/rest/orgs";
 
@@ -31,15 +32,7 @@ export const orgRoutes: Route[] = [
       const org = requireOrg(ctx);
       requireTokenPermission(ctx, "members", "read");
       if (orgStanding(ctx, org) === null) throw notFound(ctx.docs);
-      const user = requireUser(ctx, ctx.params.username);
-      const active = membershipOf(org, user.id);
-      if (active) {
-        return { status: 200, body: orgMembership(org, user, active.role, "active", ctx.api) };
-      }
-      if (!openOrgInvitation(ctx.core.state, org, user.id, ctx.core.now())) {
-        throw notFound(ctx.docs);
-      }
-      return { status: 200, body: orgMembership(org, user, "member", "pending", ctx.api) };
+      return membershipReply(ctx, org, requireUser(ctx, ctx.params.username));
     },
   },
   {
