@@ -26,7 +26,7 @@ describe("the GitHub error table", () => {
       expect(info.message.length).toBeGreaterThan(10);
       expect(info.fix.length).toBeGreaterThan(10);
       for (const [placeholder] of `${info.message} ${info.fix}`.matchAll(/\{\w+\}/g)) {
-        expect(["{owner}", "{org}", "{team}", "{role}"]).toContain(placeholder);
+        expect(["{owner}", "{org}", "{team}", "{role}", "{plan}"]).toContain(placeholder);
       }
     }
   });
