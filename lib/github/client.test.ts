@@ -64,7 +64,7 @@ describe("write pacing", () => {
     const writes = spans.filter((s) => s.method === "PUT");
     expect(writes).toHaveLength(3);
     for (let i = 1; i < writes.length; i++) {
-      expect(writes[i]!.start - writes[i - 1]!.end).toBeGreaterThanOrEqual(29);
+      expect(writes[i]!.start - writes[i - 1]!.end).toBeGreaterThanOrEqual(30);
     }
   });
 });

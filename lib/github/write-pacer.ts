@@ -28,17 +28,19 @@ export function pacedFetch(
     if (!WRITE_METHODS.has(method)) return fetchImpl(input, init);
     let queue = queues.get(credentialKey);
     if (!queue) {
-      queue = { tail: Promise.resolve(), lastFinishedAt: 0 };
+      queue = { tail: Promise.resolve(), lastFinishedAt: -Infinity };
       queues.set(credentialKey, queue);
     }
     const own = queue;
     const response = own.tail.then(async () => {
-      const wait = own.lastFinishedAt + intervalMs - Date.now();
-      if (wait > 0) await sleep(wait);
+      // A monotonic clock, re-checked after each sleep: timers may fire a fraction of a
+      // millisecond early, and the wall clock may jump; the gap must never be shorter.
+      const waitLeft = () => own.lastFinishedAt + intervalMs - performance.now();
+      while (waitLeft() > 0) await sleep(Math.ceil(waitLeft()));
       try {
         return await fetchImpl(input, init);
       } finally {
-        own.lastFinishedAt = Date.now();
+        own.lastFinishedAt = performance.now();
       }
     });
     own.tail = response.then(
