@@ -77,6 +77,12 @@ export interface ServerSettings {
   /** GITHUB_WRITE_INTERVAL_MS: 0 = no pacing (the sandbox), 1000 = production. */
   writeIntervalMs: number;
   inviteDailyLimit?: number;
+  /**
+   * Node flags for the Next.js server, e.g. a CPU profile (bench/profile-ingest.ts). Node
+   * refuses --cpu-prof in NODE_OPTIONS, so the server is then started as `node <flags> next
+   * start` without the launcher (which adds nothing here: no sandbox, GitHub is configured).
+   */
+  nodeFlags?: string[];
 }
 
 /** `next build` once, unless `reuse` and a build is there already. */
@@ -170,9 +176,14 @@ export async function startServer(settings: ServerSettings): Promise<BenchServer
     ORDER_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
     CRON_SECRET: BENCH_CRON_SECRET,
     TEST_DATABASE_URL: "",
+    NEXT_MANUAL_SIG_HANDLE: "1",
+    NEXT_TELEMETRY_DISABLED: "1",
   };
   const start = performance.now();
-  const child = spawn("npx", ["tsx", "scripts/launch.ts", "start", "-p", String(port)], {
+  const command = settings.nodeFlags
+    ? [process.execPath, ...settings.nodeFlags, "node_modules/next/dist/bin/next"]
+    : ["npx", "tsx", "scripts/launch.ts"];
+  const child = spawn(command[0]!, [...command.slice(1), "start", "-p", String(port)], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
