@@ -17,7 +17,7 @@ export {
   settleOrgInviteSlot,
 } from "./queries/invite-quota";
 export { settleAccess, type AccessAnswer, type AccessHint } from "./operations/settle-access";
-export { createGrants } from "./operations/create-grants";
+export { createGrants, createGrantsCtes } from "./operations/create-grants";
 export { queueWaitingGrants, type GithubIdentity } from "./operations/queue-waiting-grants";
 export { requestRevocation } from "./operations/request-revocation";
 export { resendInvitation, type ResendRequester } from "./operations/resend-invitation";

@@ -18,16 +18,23 @@ export interface OrderEventResult {
 type Order = typeof orders.$inferSelect;
 
 /**
- * Applies a verified order event in ONE transaction: the delivery row (unique on source and
- * delivery id, so a repeated delivery stops here), the order change, the buyer, one grant per
- * entitlement and their events. An OrderRejected thrown anywhere rolls all of it back, so the
- * delivery id stays free for the sender's retry.
+ * Applies a verified order event atomically: the delivery row (unique on source and delivery
+ * id, so a repeated delivery stops here), the order change, the buyer, one grant per
+ * entitlement and their events. A new paid order takes one statement (insertPaidOrder);
+ * everything else one transaction, where an OrderRejected thrown anywhere rolls all of it
+ * back, so the delivery id stays free for the sender's retry.
  */
 export async function applyOrderEvent(
   db: Database,
   input: { source: string; deliveryId: string; event: OrderEvent; now: Date },
 ): Promise<OrderEventResult> {
   const { source, deliveryId, event, now } = input;
+  if (event.type === "order.paid") {
+    const inserted = await insertPaidOrder(db, { source, deliveryId, data: event.data, now });
+    if (inserted) {
+      return { outcome: "applied", orderId: inserted.orderId, grantIds: inserted.grantIds };
+    }
+  }
   return db.transaction(async (tx) => {
     const fresh = await recordDelivery(tx, {
       source,
@@ -96,17 +103,6 @@ async function findNamedOrder(db: Database, data: OrderData, source: string): Pr
 }
 
 async function payNamedOrder(db: Database, data: OrderData, source: string, now: Date) {
-  const inserted = await insertPaidOrder(db, data, source, now);
-  if (inserted) {
-    if (inserted.buyer || !data.buyer) return inserted;
-    // A buyer we have never seen: record the placeholder and name it on the order.
-    const buyer = await findOrCreateBuyer(db, data.buyer);
-    await db
-      .update(orders)
-      .set({ buyerId: buyer.id, buyerEmail: buyer.email })
-      .where(eq(orders.id, inserted.order.id));
-    return { order: inserted.order, buyer };
-  }
   let order: Order;
   if (data.orderId) {
     order = await findNamedOrder(db, data, source);
