@@ -18,6 +18,8 @@ export interface Target {
   method?: "GET" | "POST";
   /** What `sees` must show: the proof that the page read the order data. */
   shows: (world: AccessWorld) => string[];
+  /** Names this page shows everyone (a product on sale), so not private here. */
+  public?: string[];
   expect: Record<Persona, Outcome>;
 }
 
@@ -52,6 +54,12 @@ export const MATRIX: Record<string, Target> = {
     path: (w) => `/checkout/${w.pendingA}`,
     shows: () => [PRODUCTS.pending.name, "Pay $19.00 (test)"],
     expect: OWNER_A_ONLY,
+  },
+  "a product's page, which knows who already bought it": {
+    path: () => `/products/${PRODUCTS.paid.slug}`,
+    shows: (w) => ["You already have this", `/purchases/${w.paidA}`],
+    public: [PRODUCTS.paid.name],
+    expect: { anonymous: "own", forged: "own", buyerA: "sees", buyerB: "own", merchant: "own" },
   },
   "buyer B's paid order": {
     path: (w) => `/purchases/${w.paidB}`,
