@@ -156,7 +156,7 @@ test.describe("who may see and change order data (production server, sandbox sig
     return new URL(page.url()).pathname.split("/").pop()!;
   }
 
-  /** A paid order for the demo product, as a shop sends it: Standard Webhooks, marker secret. */
+  /** A paid order, as a shop sends it (Standard Webhooks, the marker secret); 404 for an unknown product. */
   async function orderWebhook(
     buyer: { githubLogin: string },
     externalId: string,
