@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import { MARKER_BUILD_STAMP, SECRET_MARKERS } from "./secret-markers";
 
 function main() {
-  const built = spawnSync("npx", ["next", "build"], {
+  const built = spawnSync("npm", ["run", "--silent", "build"], {
     stdio: "inherit",
     env: {
       ...process.env,
