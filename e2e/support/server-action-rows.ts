@@ -13,6 +13,8 @@ export interface ActionRow {
   /** A buyer action tried by buyer B on buyer A's rows answers this; null: it acts on the
    * caller's own rows only (buying), so there is nothing of A's to try. */
   refusesOtherBuyer?: string | null;
+  /** What the one entitled gets, after the others have run, when it is not `"ok":true`. */
+  entitledAnswer?: string;
 }
 
 const entitlementRows = JSON.stringify([
@@ -68,6 +70,8 @@ export const ACTIONS: Record<string, ActionRow> = {
     page: (w) => `/purchases/${w.paidA}`,
     fields: (w) => ({ grantId: String(w.grantA) }),
     refusesOtherBuyer: "There is no such invitation among your purchases.",
+    // Past the ownership check, buyer A's own invitation is refused only for being unexpired.
+    entitledAnswer: "This invitation has not expired",
   },
   resendInvitationAction: {
     access: "merchant",
