@@ -2,7 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 // A second checkout or a busy machine can move the journeys elsewhere:
 // E2E_PORT=3310 E2E_GITHUB_PORT=3320 E2E_IDENTITY_PORT=3330 E2E_DATA_DIR=.e2e-data/mine npx playwright test
-// Journeys that start a server of their own use E2E_PORT + 1, + 2 and (buyer journeys) + 4.
+// Journeys that start a server of their own use E2E_PORT + 1, + 2, (buyer journeys) + 4 and
+// (access matrix) + 6.
 // The data never lands in the developer's own .data/.
 const portFrom = (name: string, fallback: number) => Number(process.env[name] || fallback);
 export const E2E_PORT = portFrom("E2E_PORT", 3210);

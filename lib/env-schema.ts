@@ -105,6 +105,9 @@ const envSchema = z.object({
 
 type Env = z.infer<typeof envSchema>;
 
+/** Every variable the app reads, so a test can insist each one is classed secret or not. */
+export const SETTING_NAMES = Object.keys(envSchema.shape) as (keyof Env)[];
+
 /** The GitHub credentials and endpoint; which of token or App is used is lib/github's call. */
 export interface GithubConfig {
   token: string | undefined;

@@ -23,5 +23,6 @@ step "typecheck" && npm run --silent typecheck
 step "lint" && npm run --silent lint
 step "format" && npm run --silent format:check
 step "unit and integration (PGlite${TEST_DATABASE_URL:+ and PostgreSQL})" && npx vitest run --reporter=verbose
-step "build" && NEXT_TELEMETRY_DISABLED=1 npm run --silent build
+# Built with marker values for every secret, so e2e/secret-scan.spec.ts can look for the values.
+step "build" && npx tsx test/support/build-with-secret-markers.ts
 step "end to end (Chromium)" && npx playwright test

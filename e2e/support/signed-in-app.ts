@@ -24,6 +24,8 @@ export async function startSignedInApp(options: {
   identityPort: number;
   dataDir: string;
   env: Record<string, string>;
+  /** The Logto application's id and secret; new random ones unless given. */
+  credentials?: { appId: string; appSecret: string };
 }): Promise<SignedInApp> {
   const name = `repogrant_e2e_auth_${randomBytes(6).toString("hex")}`;
   const admin = postgres(options.databaseUrl, { max: 1, onnotice: () => {} });
@@ -32,7 +34,7 @@ export async function startSignedInApp(options: {
   dbUrl.pathname = `/${name}`;
 
   const url = `http://localhost:${options.port}`;
-  const credentials = newAppCredentials();
+  const credentials = options.credentials ?? newAppCredentials();
   const identity = await startIdentityProvider({
     port: options.identityPort,
     clients: [appClient(url, credentials)],
