@@ -34,3 +34,34 @@ describe("the proxy's sign-in redirects", () => {
     }
   });
 });
+
+describe("the proxy's refusal of server actions from other sites", () => {
+  const action = (path: string, origin: string | null) =>
+    proxy(
+      new NextRequest(`http://localhost:3000${path}`, {
+        method: "POST",
+        headers: {
+          host: "localhost:3000",
+          "next-action": "7f00aa",
+          cookie: "logto_app123=encrypted",
+          ...(origin === null ? {} : { origin }),
+        },
+      }),
+    );
+
+  it("answers 403 in words to an action posted from another site, on any page", async () => {
+    for (const path of ["/dashboard/products", "/products/toolkit", "/checkout/ord_1"]) {
+      const answer = action(path, "http://evil.example");
+      expect(answer.status).toBe(403);
+      expect(await answer.text()).toContain("sent from another site");
+    }
+    expect(action("/products/toolkit", "null").status).toBe(403);
+  });
+
+  it("lets an action from this site, or from a browser that sends no Origin, reach its page", () => {
+    expect(
+      action("/products/toolkit", "http://localhost:3000").headers.get("x-middleware-next"),
+    ).toBe("1");
+    expect(action("/dashboard", null).headers.get("x-middleware-next")).toBe("1");
+  });
+});
