@@ -10,7 +10,8 @@ import type { Grant } from "./grant";
  */
 export type LeaseClock = "database" | "injected";
 
-const leaseNow = (clock: LeaseClock, now: Date): SQL | Date =>
+/** "Now" as the lease clock tells it: the database's `now()`, or the engine's injected time. */
+export const leaseNow = (clock: LeaseClock, now: Date): SQL | Date =>
   clock === "database" ? sql`now()` : now;
 
 /** No worker holds the grant: never leased, or the lease ran out (its worker crashed). */
