@@ -6,7 +6,13 @@
 // permissions); the emulator's request log names the login behind every PUT, and each grant's
 // invite event carries GitHub's request id, which ties it to exactly one logged PUT.
 import { startGithubEmulator } from "../../sandbox/github/emulator";
-import { freshDatabase, fulfilNow, startServer, type BenchServer } from "./bench-server";
+import {
+  freshDatabase,
+  fulfilNow,
+  startServer,
+  type BenchServer,
+  type ServerSettings,
+} from "./bench-server";
 import {
   SECOND_ADMIN,
   createRepoProducts,
@@ -22,6 +28,14 @@ import { figure, is2xx, ms, sendConcurrently, signedDelivery, tryDelivery } from
 
 const REPOS = 20;
 const CONNECTIONS = 16;
+
+/** Starts the servers at once; those that started land in `servers`, to be stopped. */
+async function startBoth(servers: BenchServer[], settings: ServerSettings[]) {
+  const started = await Promise.allSettled(settings.map((s) => startServer(s)));
+  for (const result of started) if (result.status === "fulfilled") servers.push(result.value);
+  const failed = started.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
+}
 
 export async function benchTwoInstances(
   postgresBase: string,
@@ -42,8 +56,11 @@ export async function benchTwoInstances(
     await createRepoProducts(setup.db, REPOS);
     await setup.close();
     const base = { database, emulator, writeIntervalMs: 0 };
-    servers.push(await startServer({ ...base, port }));
-    servers.push(await startServer({ ...base, port: port + 1, githubToken: SECOND_ADMIN.token }));
+    // Started together, as a deployment starts its instances.
+    await startBoth(servers, [
+      { ...base, port },
+      { ...base, port: port + 1, githubToken: SECOND_ADMIN.token },
+    ]);
     const [a, b] = servers as [BenchServer, BenchServer];
 
     emulator.requestLog.reset();
@@ -121,8 +138,10 @@ export async function benchTwoInstances(
     }
     servers.length = 0;
     const paced = { ...base, writeIntervalMs: 1000 };
-    servers.push(await startServer({ ...paced, port }));
-    servers.push(await startServer({ ...paced, port: port + 1 }));
+    await startBoth(servers, [
+      { ...paced, port },
+      { ...paced, port: port + 1 },
+    ]);
     emulator.requestLog.reset();
     await sendConcurrently(counts.paced, CONNECTIONS, (i) =>
       tryDelivery(servers[i % 2]!.url, signedDelivery(shopOrder("b7p", orders + i, REPOS))),
