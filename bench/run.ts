@@ -126,7 +126,7 @@ async function benchDatabase(kind: DatabaseKind) {
   }
   if (wanted("b7") && kind === "postgres") {
     await benchTwoInstances(postgresBase!, port, {
-      orders: quick ? 200 : 1000,
+      orders: quick ? 100 : 1000,
       paced: quick ? 0 : 20,
     });
   }

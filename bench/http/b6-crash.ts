@@ -86,6 +86,9 @@ export async function benchCrash(
     const moments = killMoments(counts.orders, counts.kills, counts.seed);
     server = await startServer(settings);
     let up: Promise<void> = Promise.resolve();
+    // Deliveries cut by a kill are answered at once: without this, they would reach the next
+    // moment while the restart runs, and start a second server beside the first.
+    let restarting = false;
     const acked = new Set<number>();
     let answered = 0;
     const restartMs: number[] = [];
@@ -95,7 +98,9 @@ export async function benchCrash(
       const status = await tryDelivery(server!.url, delivery(i));
       if (is2xx(status)) acked.add(i);
       answered += 1;
-      if (restartMs.length < moments.length && answered >= moments[restartMs.length]!) {
+      const due = restartMs.length < moments.length && answered >= moments[restartMs.length]!;
+      if (due && !restarting) {
+        restarting = true;
         restartMs.push(NaN);
         const slot = restartMs.length - 1;
         up = (async () => {
@@ -105,6 +110,7 @@ export async function benchCrash(
           const started = await startServer(settings);
           restartMs[slot] = started.startMs;
           server = started;
+          restarting = false;
         })();
       }
       return status;
