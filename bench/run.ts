@@ -3,11 +3,16 @@
 // GitHub emulator, loaded with autocannon. Each figure is printed beside its target; the
 // machine is shared, so the ingest figure is also given as a ratio to /api/health/live
 // measured in the same run. Ports 3750–3759 (BENCH_PORT moves them).
+// `--only b4,b6` runs those benches alone (b1, b2, b3 and b8 run together), reusing an
+// existing build; `--db postgres` (or pglite) measures one database.
 import { spawnSync } from "node:child_process";
 import { startGithubEmulator, type GithubEmulator } from "../sandbox/github/emulator";
 import { createProduct } from "../lib/products/create-product";
 import { seedWithBuyers } from "../test/support/fulfillment-fixtures";
 import { benchIngest } from "./http/b1-ingest";
+import { benchFulfillment } from "./http/b4-fulfillment";
+import { benchCrash } from "./http/b6-crash";
+import { benchTwoInstances } from "./http/b7-two-instances";
 import { checkDuplicates, sendDuplicates, waitForDuplicateInvitations } from "./http/b2-duplicates";
 import { benchPaidToInvitation } from "./http/b3-latency";
 import { benchQuota } from "./http/b5-quota";
@@ -20,7 +25,15 @@ import {
 } from "./http/bench-server";
 import { BENCH_PRODUCT, BUYERS, figure, ms } from "./http/orders";
 
-const quick = process.argv.includes("--quick");
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const option = (name: string) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const only = option("--only")?.toLowerCase().split(",");
+const wanted = (...names: string[]) => !only || names.some((name) => only.includes(name));
+const databases = (option("--db") ? [option("--db")] : ["pglite", "postgres"]) as DatabaseKind[];
 const port = Number(process.env.BENCH_PORT || 3750);
 const postgresBase = process.env.TEST_DATABASE_URL;
 const TARGETS = {
@@ -28,8 +41,10 @@ const TARGETS = {
   postgres: { ratio: 0.5, rssMb: 400 },
 } as const;
 
-async function benchDatabase(kind: DatabaseKind) {
-  console.log(`\n${kind === "pglite" ? "PGlite" : "PostgreSQL"} — ${quick ? "quick" : "full"} run`);
+const title = (kind: DatabaseKind) => (kind === "pglite" ? "PGlite" : "PostgreSQL");
+
+/** B8 (start), B3, B2, B1, B8 (RSS): one database, one emulator, three server starts. */
+async function benchIngestGroup(kind: DatabaseKind) {
   const database = await freshDatabase(kind, postgresBase);
   const emulator: GithubEmulator = await startGithubEmulator({
     port: 0,
@@ -83,25 +98,64 @@ async function benchDatabase(kind: DatabaseKind) {
     await emulator.close();
     await database.drop();
   }
-  await benchQuota(kind, postgresBase, port);
+}
+
+// --quick keeps under ~3 minutes: B4 and B6 measure PostgreSQL only, on fewer orders (PGlite's
+// starts alone take 15–25 s each on this machine, and B6 restarts seven times).
+async function benchDatabase(kind: DatabaseKind) {
+  console.log(`\n${title(kind)} — ${quick ? "quick" : "full"} run`);
+  if (wanted("b1", "b2", "b3", "b8")) await benchIngestGroup(kind);
+  if (wanted("b5")) await benchQuota(kind, postgresBase, port);
+  const small = quick && kind === "pglite";
+  if (wanted("b4")) {
+    if (small) console.log("  B4 skipped on PGlite in --quick (measured on PostgreSQL).");
+    else
+      await benchFulfillment(kind, postgresBase, port, {
+        orders: quick ? 100 : 1000,
+        paced: quick ? 5 : 20,
+      });
+  }
+  if (wanted("b6")) {
+    if (small) console.log("  B6 skipped on PGlite in --quick: seven server starts.");
+    else
+      await benchCrash(kind, postgresBase, port, {
+        orders: quick ? 100 : 500,
+        kills: quick ? 2 : 5,
+        seed: Number(process.env.BENCH_SEED || 17),
+      });
+  }
+  if (wanted("b7") && kind === "postgres") {
+    await benchTwoInstances(postgresBase!, port, {
+      orders: quick ? 100 : 1000,
+      paced: quick ? 0 : 20,
+    });
+  }
 }
 
 console.log(`Repogrant bench (${quick ? "quick" : "full"}), ${new Date().toISOString()}`);
-buildOnce(quick);
-await benchDatabase("pglite");
-if (postgresBase) await benchDatabase("postgres");
-else
+buildOnce(quick || only !== undefined);
+if (databases.includes("pglite")) await benchDatabase("pglite");
+const postgresMeasured = databases.includes("postgres") && postgresBase !== undefined;
+if (postgresMeasured) await benchDatabase("postgres");
+else if (databases.includes("postgres"))
   console.log(
     "\nPostgreSQL skipped: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres).",
   );
-
-if (quick) {
+if (wanted("b7") && !postgresMeasured) {
   console.log(
-    "\nB9 (pages at scale) skipped in --quick: seeding 100,000 orders takes over a minute.",
+    "\nB7 (two instances) skipped: it needs PostgreSQL (PGlite is one process by design).",
   );
-} else {
-  console.log("\nB9 pages at scale");
-  spawnSync("npx", ["tsx", "--tsconfig", "bench/tsconfig.json", "bench/orders-dashboard.ts"], {
-    stdio: "inherit",
-  });
+}
+
+if (wanted("b9")) {
+  if (quick) {
+    console.log(
+      "\nB9 (pages at scale) skipped in --quick: seeding 100,000 orders takes over a minute.",
+    );
+  } else {
+    console.log("\nB9 pages at scale");
+    spawnSync("npx", ["tsx", "--tsconfig", "bench/tsconfig.json", "bench/orders-dashboard.ts"], {
+      stdio: "inherit",
+    });
+  }
 }

@@ -4,14 +4,20 @@ import { and, count, eq, inArray, like } from "drizzle-orm";
 import { grants, orders } from "../../lib/db/schema";
 import type { Database } from "../../lib/db/types";
 import type { GithubEmulator } from "../../sandbox/github/emulator";
-import { buyerLogin, figure, paidOrderBody, postDelivery, signedDelivery } from "./orders";
+import {
+  INVITE_ROUTE,
+  buyerLogin,
+  figure,
+  paidOrderBody,
+  postDelivery,
+  signedDelivery,
+} from "./orders";
 
 const EVENTS = 20;
 const COPIES = 50;
 const REPLAYS = 5;
 /** Buyers 101–120: nobody else in the bench orders for them. */
 const logins = Array.from({ length: EVENTS }, (_, i) => buyerLogin(101 + i));
-const INVITE_ROUTE = "PUT /repos/{owner}/{repo}/collaborators/{username}";
 
 export async function sendDuplicates(baseUrl: string) {
   const deliveryIds = logins.map((_, i) => `msg_b2_${i}_${Date.now()}`);

@@ -2,6 +2,7 @@
 // production pacing (one write per second per credential), orders arriving one per 1.1 s.
 import type { GithubEmulator } from "../../sandbox/github/emulator";
 import {
+  INVITE_ROUTE,
   buyerLogin,
   figure,
   ms,
@@ -10,8 +11,6 @@ import {
   postDelivery,
   signedDelivery,
 } from "./orders";
-
-const INVITE_ROUTE = "PUT /repos/{owner}/{repo}/collaborators/{username}";
 
 export async function benchPaidToInvitation(
   baseUrl: string,

@@ -10,6 +10,7 @@ import { freshDatabase, fulfilNow, startServer, type DatabaseKind } from "./benc
 import {
   BENCH_PRODUCT,
   BUYERS,
+  INVITE_ROUTE,
   buyerLogin,
   figure,
   paidOrderBody,
@@ -20,7 +21,6 @@ import {
 const ORDERS = 120;
 const LIMIT = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const INVITE_ROUTE = "PUT /repos/{owner}/{repo}/collaborators/{username}";
 
 export async function benchQuota(
   kind: DatabaseKind,

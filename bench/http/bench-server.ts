@@ -67,6 +67,8 @@ export interface BenchServer {
   /** Resident memory of the Next.js server process, in MB. */
   rssMb(): number;
   stop(): Promise<void>;
+  /** `kill -9` of the whole process group (npx, launcher, Next), as a crash or an OOM kill. */
+  kill(): Promise<void>;
   output(): string;
 }
 
@@ -83,6 +85,10 @@ export interface ServerSettings {
    * start` without the launcher (which adds nothing here: no sandbox, GitHub is configured).
    */
   nodeFlags?: string[];
+  /** Default: the emulator admin's token. A second instance may use another to be told apart. */
+  githubToken?: string;
+  /** FULFILLMENT_LEASE_SECONDS (production: 300); crash benches shorten the wait for a lease. */
+  leaseSeconds?: number;
 }
 
 /** `next build` once, unless `reuse` and a build is there already. */
@@ -167,7 +173,7 @@ export async function startServer(settings: ServerSettings): Promise<BenchServer
     DATABASE_URL: database.url,
     DATA_DIR: database.dataDir,
     SANDBOX: "",
-    GITHUB_TOKEN: "sandbox-admin-token",
+    GITHUB_TOKEN: settings.githubToken ?? "sandbox-admin-token",
     GITHUB_API_URL: emulator.url,
     GITHUB_APP_ID: "",
     GITHUB_APP_PRIVATE_KEY: "",
@@ -175,6 +181,7 @@ export async function startServer(settings: ServerSettings): Promise<BenchServer
     INVITE_DAILY_LIMIT: String(settings.inviteDailyLimit ?? 1_000_000),
     ORDER_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
     CRON_SECRET: BENCH_CRON_SECRET,
+    FULFILLMENT_LEASE_SECONDS: settings.leaseSeconds ? String(settings.leaseSeconds) : "",
     TEST_DATABASE_URL: "",
     NEXT_MANUAL_SIG_HANDLE: "1",
     NEXT_TELEMETRY_DISABLED: "1",
@@ -196,6 +203,14 @@ export async function startServer(settings: ServerSettings): Promise<BenchServer
   await waitFor(`${url}/api/health`, child, 120_000, () => output);
   const startMs = performance.now() - start;
   // The Next.js server is the launcher's largest descendant (npx → tsx → node next start).
+  const signal = async (name: "SIGTERM" | "SIGKILL") => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const tree = descendants(child.pid!);
+    process.kill(-child.pid!, name);
+    await exited;
+    // npx can exit before the Next.js server has closed PGlite and released its lock.
+    await whenGone(tree, 30_000);
+  };
   const nextServerPid = () =>
     descendants(child.pid!).reduce((best, pid) => (rssKb(pid) > rssKb(best) ? pid : best), 0);
   return {
@@ -203,13 +218,7 @@ export async function startServer(settings: ServerSettings): Promise<BenchServer
     startMs,
     rssMb: () => rssKb(nextServerPid()) / 1024,
     output: () => output,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const tree = descendants(child.pid!);
-      process.kill(-child.pid!, "SIGTERM");
-      await exited;
-      // npx can exit before the Next.js server has closed PGlite and released its lock.
-      await whenGone(tree, 30_000);
-    },
+    stop: () => signal("SIGTERM"),
+    kill: () => signal("SIGKILL"),
   };
 }

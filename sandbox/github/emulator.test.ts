@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { useGithubEmulator, startTestEmulator } from "@/test/support/github-emulator";
+import {
+  EMULATOR_START,
+  startTestEmulator,
+  useGithubEmulator,
+} from "@/test/support/github-emulator";
 
 const github = useGithubEmulator();
 const ADMIN = { authorization: "token sandbox-admin-token" };
@@ -100,6 +104,20 @@ describe("HTTP conventions", () => {
     });
     requestLog.reset();
     expect(requestLog.entries).toEqual([]);
+  });
+
+  it("logs when each request arrived and when it was answered, so overlapping writes show", async () => {
+    const route = "PUT /repos/{owner}/{repo}/collaborators/{username}";
+    const hold = github().controls.holdNextResponse(route);
+    const answered = call("PUT", "/repos/acme/toolkit/collaborators/octocat");
+    await hold.held;
+    github().controls.advanceClock(1500);
+    hold.release();
+    await answered;
+    expect(github().requestLog.entries[0]).toMatchObject({
+      receivedAt: EMULATOR_START,
+      at: EMULATOR_START + 1500,
+    });
   });
 });
 

@@ -7,7 +7,9 @@ export type RequestLogEntry = {
   /** The token owner's login, when the request carried a known token. */
   login?: string;
   requestId: string;
-  /** Emulator clock, epoch ms. */
+  /** Emulator clock, epoch ms, when the request arrived (before any injected latency). */
+  receivedAt: number;
+  /** Emulator clock, epoch ms, when the answer was sent. */
   at: number;
 };
 

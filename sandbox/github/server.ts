@@ -160,6 +160,8 @@ export function createRequestHandler(deps: Deps) {
   }
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // With `at`, tells whether two requests were in flight at once (e.g. writes that must not be).
+    const receivedAt = core.now();
     const url = new URL(req.url ?? "/", "http://emulator");
     const method = req.method ?? "GET";
     const raw = await readBody(req);
@@ -198,6 +200,7 @@ export function createRequestHandler(deps: Deps) {
       status: reply.status,
       ...(caller ? { login: caller.user.login } : {}),
       requestId,
+      receivedAt,
       at: core.now(),
     });
   };
