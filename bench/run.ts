@@ -5,6 +5,7 @@
 // measured in the same run. Ports 3750–3759 (BENCH_PORT moves them).
 // `--only b4,b6` runs those benches alone (b1, b2, b3 and b8 run together), reusing an
 // existing build; `--db postgres` (or pglite) measures one database.
+import { performance } from "node:perf_hooks";
 import { spawnSync } from "node:child_process";
 import { startGithubEmulator, type GithubEmulator } from "../sandbox/github/emulator";
 import { createProduct } from "../lib/products/create-product";
@@ -81,7 +82,7 @@ async function benchIngestGroup(kind: DatabaseKind) {
     const statuses = await sendDuplicates(server.url);
     const settled = await waitForDuplicateInvitations(emulator, 60_000);
     if (!settled) console.log("  (B2: not every invitation arrived within 60 s)");
-    await benchIngest(server.url, { seconds: quick ? 10 : 30, minimums: TARGETS[kind] });
+    await benchIngest(server.url, { seconds: quick ? 8 : 30, minimums: TARGETS[kind] });
     const rss = server.rssMb();
     figure(
       "B8 RSS after B1",
@@ -132,6 +133,7 @@ async function benchDatabase(kind: DatabaseKind) {
   }
 }
 
+const began = performance.now();
 console.log(`Repogrant bench (${quick ? "quick" : "full"}), ${new Date().toISOString()}`);
 buildOnce(quick || only !== undefined);
 if (databases.includes("pglite")) await benchDatabase("pglite");
@@ -159,3 +161,8 @@ if (wanted("b9")) {
     });
   }
 }
+
+const took = (performance.now() - began) / 1000;
+console.log(
+  `\nThe bench took ${took.toFixed(0)} s${quick ? ` (--quick aims at under 180 s: ${took < 180 ? "ok" : "MISSED"})` : ""}.`,
+);
