@@ -370,3 +370,13 @@ export const paymentMismatches = pgTable(
     index("payment_mismatches_received_idx").on(t.receivedAt),
   ],
 );
+
+/**
+ * When the last write to GitHub with each credential ended, on the database's clock, so that
+ * server instances sharing one PostgreSQL space their writes (lib/fulfillment/github-write-turns.ts).
+ * The key is the credential's sha256 (lib/github/client.ts `credentialKey`), never a token.
+ */
+export const githubWriteTurns = pgTable("github_write_turns", {
+  credentialKey: text("credential_key").primaryKey(),
+  lastFinishedAt: timestamp("last_finished_at", { withTimezone: true }).notNull(),
+});

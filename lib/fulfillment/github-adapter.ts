@@ -1,5 +1,6 @@
 import "server-only";
 import type { Config } from "../config";
+import { getDb } from "../db";
 import {
   addTeamMember,
   cancelInvitation,
@@ -25,6 +26,7 @@ import {
   type InstallationTarget,
 } from "../github";
 import type { FulfillmentGithub } from "./github-port";
+import { postgresWriteTurns } from "./github-write-turns";
 
 /**
  * Runs `operation` with the client serving `target`. With a GitHub App that may first look up
@@ -80,7 +82,12 @@ const holder = globalThis as unknown as {
  * with a message naming the variable to set when no credentials are configured.
  */
 export function configuredGithubProvider(config: Config): GithubClientProvider {
-  holder.__repograntGithubProvider ??= githubProviderFromConfig(config.github);
+  // On PostgreSQL several instances may share the credential: writes take their turn in the
+  // database. PGlite has one process (its data-dir lock), whose in-process queue suffices.
+  holder.__repograntGithubProvider ??= githubProviderFromConfig(
+    config.github,
+    config.databaseUrl ? { writeTurns: postgresWriteTurns(getDb) } : {},
+  );
   return holder.__repograntGithubProvider;
 }
 

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { retry } from "@octokit/plugin-retry";
 import { throttling, type ThrottlingOptions } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
-import { pacedFetch } from "./write-pacer";
+import { pacedFetch, type SharedWriteTurns } from "./write-pacer";
 
 const GithubOctokit = Octokit.plugin(retry, throttling);
 export type GithubOctokit = InstanceType<typeof GithubOctokit>;
@@ -20,6 +20,11 @@ export type GithubClientOptions = {
   baseUrl?: string;
   /** Minimum gap between writes per credential (default 1000 ms); 0 disables pacing. */
   writeIntervalMs?: number;
+  /**
+   * Where writes take their turn across processes (the server installs a PostgreSQL-backed one
+   * when several instances may share the credential); without it pacing is per process.
+   */
+  writeTurns?: SharedWriteTurns;
   fetch?: typeof fetch;
   /** How often plugin-retry repeats a 5xx or network failure (default 3). */
   retries?: number;
@@ -89,6 +94,7 @@ export function buildOctokit(setup: OctokitSetup): GithubOctokit {
     ),
     setup.credentialKey,
     setup.writeIntervalMs ?? 1000,
+    setup.writeTurns,
   );
   const auth = "token" in setup.auth ? { auth: setup.auth.token } : setup.auth;
   return new GithubOctokit({

@@ -73,3 +73,4 @@ export {
   type VerificationCheck,
 } from "./verify/verification";
 export { verifyEntitlementTarget } from "./verify/verify-entitlement";
+export type { SharedWriteTurns } from "./write-pacer";
