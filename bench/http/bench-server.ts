@@ -202,7 +202,8 @@ export async function startServer(settings: ServerSettings): Promise<BenchServer
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/api/health`, child, 120_000, () => output);
   const startMs = performance.now() - start;
-  // The Next.js server is the launcher's largest descendant (npx → tsx → node next start).
+  // The Next.js server is the largest process of the tree (npx → tsx → node next start, or
+  // node next start itself when started with node flags).
   const signal = async (name: "SIGTERM" | "SIGKILL") => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const tree = descendants(child.pid!);
@@ -212,7 +213,10 @@ export async function startServer(settings: ServerSettings): Promise<BenchServer
     await whenGone(tree, 30_000);
   };
   const nextServerPid = () =>
-    descendants(child.pid!).reduce((best, pid) => (rssKb(pid) > rssKb(best) ? pid : best), 0);
+    [child.pid!, ...descendants(child.pid!)].reduce(
+      (best, pid) => (rssKb(pid) > rssKb(best) ? pid : best),
+      0,
+    );
   return {
     url,
     startMs,
