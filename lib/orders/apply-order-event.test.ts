@@ -27,8 +27,13 @@ async function openCounting(kind: "pglite" | "postgres"): Promise<Opened> {
   }
   const throwaway = await createThrowawayPostgres(process.env.TEST_DATABASE_URL!);
   await migratePostgresDatabase(throwaway.url);
-  const client = postgres(throwaway.url, { max: 2, onnotice: () => {} });
-  const db = drizzlePostgres(client, { schema, logger }) as unknown as Database;
+  // Counted by the driver: every query it sends, BEGIN and COMMIT and prepared ones included.
+  const client = postgres(throwaway.url, {
+    max: 2,
+    onnotice: () => {},
+    debug: (_connection, query) => void statements.push(query),
+  });
+  const db = drizzlePostgres(client, { schema }) as unknown as Database;
   return {
     db,
     statements,
