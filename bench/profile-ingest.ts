@@ -4,12 +4,16 @@
 //   npx tsx --tsconfig bench/tsconfig.json bench/profile-ingest.ts [pglite|postgres] [seconds]
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { createProduct } from "../lib/products/create-product";
 import { startGithubEmulator } from "../sandbox/github/emulator";
 import { seedWithBuyers } from "../test/support/fulfillment-fixtures";
 import { benchIngest } from "./http/b1-ingest";
-import { freshDatabase, startServer, type DatabaseKind } from "./http/bench-server";
-import { BENCH_PRODUCT, BUYERS } from "./http/orders";
+import {
+  addBenchProduct,
+  freshDatabase,
+  startServer,
+  type DatabaseKind,
+} from "./http/bench-server";
+import { BUYERS } from "./http/orders";
 
 const kind = (process.argv[2] ?? "postgres") as DatabaseKind;
 const seconds = Number(process.argv[3] ?? 15);
@@ -22,13 +26,7 @@ emulator.controls.setInviteDailyLimit(1_000_000_000);
 try {
   const first = await startServer({ port: 3760, database, emulator, writeIntervalMs: 0 });
   await first.stop();
-  const handle = await database.open();
-  await createProduct(handle.db, {
-    slug: BENCH_PRODUCT,
-    name: "Bench",
-    entitlements: [{ kind: "github_repo", owner: "acme", repo: "toolkit", permission: "pull" }],
-  });
-  await handle.close();
+  await addBenchProduct(database);
   const server = await startServer({
     port: 3760,
     database,

@@ -8,7 +8,6 @@
 import { performance } from "node:perf_hooks";
 import { spawnSync } from "node:child_process";
 import { startGithubEmulator, type GithubEmulator } from "../sandbox/github/emulator";
-import { createProduct } from "../lib/products/create-product";
 import { seedWithBuyers } from "../test/support/fulfillment-fixtures";
 import { benchIngest } from "./http/b1-ingest";
 import { benchFulfillment } from "./http/b4-fulfillment";
@@ -18,13 +17,14 @@ import { checkDuplicates, sendDuplicates, waitForDuplicateInvitations } from "./
 import { benchPaidToInvitation } from "./http/b3-latency";
 import { benchQuota } from "./http/b5-quota";
 import {
+  addBenchProduct,
   buildOnce,
   freshDatabase,
   startServer,
   type DatabaseKind,
   type ServerSettings,
 } from "./http/bench-server";
-import { BENCH_PRODUCT, BUYERS, figure, ms } from "./http/orders";
+import { BUYERS, figure, ms } from "./http/orders";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -64,13 +64,7 @@ async function benchIngestGroup(kind: DatabaseKind) {
     figure("B8 start, empty database → /api/health 200", ms(empty.startMs));
     await empty.stop();
 
-    const handle = await database.open();
-    await createProduct(handle.db, {
-      slug: BENCH_PRODUCT,
-      name: "Bench",
-      entitlements: [{ kind: "github_repo", owner: "acme", repo: "toolkit", permission: "pull" }],
-    });
-    await handle.close();
+    await addBenchProduct(database);
 
     // B3 first, on a quiet server with production pacing: nothing queued ahead of its orders.
     const paced = await startServer(settings(1000));

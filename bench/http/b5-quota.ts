@@ -4,11 +4,15 @@
 import { and, eq, like } from "drizzle-orm";
 import { grants, orders } from "../../lib/db/schema";
 import { startGithubEmulator } from "../../sandbox/github/emulator";
-import { createProduct } from "../../lib/products/create-product";
 import { seedWithBuyers } from "../../test/support/fulfillment-fixtures";
-import { freshDatabase, fulfilNow, startServer, type DatabaseKind } from "./bench-server";
 import {
-  BENCH_PRODUCT,
+  addBenchProduct,
+  freshDatabase,
+  fulfilNow,
+  startServer,
+  type DatabaseKind,
+} from "./bench-server";
+import {
   BUYERS,
   INVITE_ROUTE,
   buyerLogin,
@@ -30,13 +34,7 @@ export async function benchQuota(
   const database = await freshDatabase(kind, postgresBase);
   const emulator = await startGithubEmulator({ port: 0, seed: seedWithBuyers(BUYERS) });
   try {
-    const setup = await database.open();
-    await createProduct(setup.db, {
-      slug: BENCH_PRODUCT,
-      name: "Bench",
-      entitlements: [{ kind: "github_repo", owner: "acme", repo: "toolkit", permission: "pull" }],
-    });
-    await setup.close();
+    await addBenchProduct(database);
     const server = await startServer({
       port,
       database,

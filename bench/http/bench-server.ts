@@ -8,9 +8,11 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { openPglite, openPostgres } from "../../lib/db/open";
 import type { DatabaseHandle } from "../../lib/db/types";
+import { createProduct } from "../../lib/products/create-product";
 import type { GithubEmulator } from "../../sandbox/github/emulator";
 import { createThrowawayPostgres } from "../../test/support/throwaway-postgres";
 import { TEST_WEBHOOK_SECRET } from "../../test/support/sign-order-webhook";
+import { BENCH_PRODUCT } from "./orders";
 
 /** The bench's server answers POST /api/cron/fulfill with this bearer secret. */
 export const BENCH_CRON_SECRET = "bench-cron-secret-0123456789";
@@ -58,6 +60,17 @@ export async function freshDatabase(kind: DatabaseKind, postgresBase: string | u
     },
   };
   return database;
+}
+
+/** The product B1, B2, B3 and B5 sell: read access to acme/toolkit. The server must be stopped. */
+export async function addBenchProduct(database: BenchDatabase) {
+  const handle = await database.open();
+  await createProduct(handle.db, {
+    slug: BENCH_PRODUCT,
+    name: "Bench",
+    entitlements: [{ kind: "github_repo", owner: "acme", repo: "toolkit", permission: "pull" }],
+  });
+  await handle.close();
 }
 
 export interface BenchServer {
