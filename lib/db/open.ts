@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { registerPreparedRunner } from "./execute-prepared";
 import { migratePgliteDatabase, migratePostgresDatabase } from "./migrate";
 import { acquireDataDirLock } from "./pglite-lock";
 import * as schema from "./schema";
@@ -47,14 +48,16 @@ export const POSTGRES_TIMEOUTS = {
   idleInTransactionMs: 30_000,
 };
 
+/** Connections for prepared statements (one paid order each, ~1 ms): enough for a burst. */
+const PREPARED_POOL_SIZE = 4;
+
 export async function openPostgres(
   url: string,
   options: { max?: number; timeouts?: Partial<typeof POSTGRES_TIMEOUTS> } = {},
 ): Promise<DatabaseHandle> {
   await migratePostgresDatabase(url);
   const timeouts = { ...POSTGRES_TIMEOUTS, ...options.timeouts };
-  const client = postgres(url, {
-    max: options.max ?? 10,
+  const settings = {
     onnotice: () => {},
     connect_timeout: timeouts.connectSeconds,
     // Sent as startup parameters, so every pooled connection has them from its first query.
@@ -63,11 +66,21 @@ export async function openPostgres(
       lock_timeout: timeouts.lockMs,
       idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
     },
-  });
-  const db = drizzlePostgres(client, { schema });
+  };
+  const client = postgres(url, { ...settings, max: options.max ?? 10 });
+  // Prepared statements get a pool of their own: postgres.js pipelines further queries onto a
+  // connection running a prepared statement, and a transaction's BEGIN pipelined there fails
+  // (UNSAFE_TRANSACTION). This pool never runs a transaction, so nothing can land behind one.
+  const prepared = postgres(url, { ...settings, max: PREPARED_POOL_SIZE });
+  const db = drizzlePostgres(client, { schema }) as unknown as Database;
+  registerPreparedRunner(db, (text, params) =>
+    prepared.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }),
+  );
   return {
-    db: db as unknown as Database,
+    db,
     kind: "postgres",
-    close: () => client.end({ timeout: 5 }),
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), prepared.end({ timeout: 5 })]);
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { executePrepared } from "../db/execute-prepared";
 import { rowsOf } from "../db/rows";
 import { newOrderId } from "../db/schema";
 import type { Database } from "../db/types";
@@ -95,7 +96,7 @@ export async function insertPaidOrder(
     from inserted join buyer on true`;
   let result;
   try {
-    result = await db.execute(statement);
+    result = await executePrepared(db, statement);
   } catch (error) {
     if (codeOf(error) === UNIQUE_VIOLATION) return undefined;
     throw error;
