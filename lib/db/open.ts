@@ -1,16 +1,20 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { registerPreparedRunner } from "./execute-prepared";
 import { migratePgliteDatabase, migratePostgresDatabase } from "./migrate";
 import { acquireDataDirLock } from "./pglite-lock";
+import { startPgliteThread } from "./pglite-thread";
 import * as schema from "./schema";
 import type { Database, DatabaseHandle } from "./types";
 
-/** Opens (and migrates) PGlite in `dataDir`, or in memory when no directory is given. */
+/**
+ * Opens (and migrates) PGlite in `dataDir`, or in memory when no directory is given, on a thread
+ * of its own (pglite-thread.ts).
+ */
 export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   let releaseLock = () => {};
   if (dataDir) {
@@ -18,9 +22,16 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     releaseLock = acquireDataDirLock(dataDir);
   }
   try {
-    const client = await PGlite.create(dataDir ? path.resolve(dataDir) : undefined);
-    const db = drizzlePglite(client, { schema });
-    await migratePgliteDatabase(db);
+    const client = await startPgliteThread(dataDir ? path.resolve(dataDir) : undefined);
+    // Drizzle's PGlite driver uses only `query` and `transaction`, which the thread provides.
+    const db = drizzlePglite({ client: client as unknown as PGlite, schema });
+    try {
+      await migratePgliteDatabase(db);
+    } catch (error) {
+      await client.close();
+      throw error;
+    }
+    registerPreparedRunner(db, (text, params) => client.prepared(text, params));
     return {
       db: db as unknown as Database,
       kind: "pglite",
