@@ -74,7 +74,9 @@ test.describe("who may see and change order data (production server, sandbox sig
         LOGTO_COOKIE_SECRET: SECRET_MARKERS.LOGTO_COOKIE_SECRET,
       },
     });
-    api = await playwright.request.newContext();
+    // A fresh connection per request: a kept-alive one left idle through the sign-ins below can
+    // be reused just as the server's 5 s keep-alive timeout closes it (ECONNRESET, seen in CI).
+    api = await playwright.request.newContext({ extraHTTPHeaders: { connection: "close" } });
     const productId = await createProducts(app);
 
     // Buyer A buys one product and pays on the test checkout, and starts buying another.
