@@ -234,6 +234,9 @@ export const grants = pgTable(
       .where(sql`${t.revokeRequestedAt} is not null and ${t.status} <> 'revoked'`),
     index("grants_status_idx").on(t.status, t.updatedAt),
     index("grants_buyer_idx").on(t.buyerId),
+    // With grants_buyer_idx, the three ways a grant names its account (strongestOtherPaidGrant).
+    index("grants_github_user_idx").on(t.githubUserId),
+    index("grants_github_login_idx").on(sql`lower(${t.githubLogin})`),
     index("grants_order_idx").on(t.orderId),
     index("grants_repo_idx").on(t.owner, t.repo),
   ],

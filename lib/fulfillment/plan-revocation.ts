@@ -3,9 +3,9 @@ import { githubError, type GithubError, type GithubResult } from "../github";
 import {
   isBasePermission,
   leavesOrganization,
-  otherPaidGrants,
   permissionRank,
   recordGithubCalls,
+  strongestOtherPaidGrant,
   teamMember,
   type Grant,
 } from "../grants";
@@ -55,11 +55,8 @@ async function planRepoRevocation(
   const repo = { owner: grant.owner!, repo: grant.repo! };
   const username = access.login;
 
-  const remaining = await otherPaidGrants(db, grant);
-  if (remaining.length > 0) {
-    const kept = remaining.reduce((a, b) =>
-      permissionRank(b.permission) > permissionRank(a.permission) ? b : a,
-    );
+  const kept = await strongestOtherPaidGrant(db, grant);
+  if (kept) {
     const to = kept.permission;
     const above = (permission: string | null) =>
       isBasePermission(permission) &&
@@ -126,9 +123,8 @@ async function planTeamRevocation(
   const membership = await github.teamMembership(teamMember(grant));
   await recordGithubCalls(db, grant.id, "check_team_membership", membership, clock());
   if (!membership.ok) return membership;
-  const remaining = membership.value ? await otherPaidGrants(db, grant) : [];
-  if (membership.value && remaining.length > 0) {
-    const keptBy = remaining.find((r) => r.teamRole === "maintainer") ?? remaining[0]!;
+  const keptBy = membership.value ? await strongestOtherPaidGrant(db, grant) : null;
+  if (membership.value && keptBy) {
     if (membership.value.role !== "maintainer" || keptBy.teamRole === "maintainer") {
       return { ok: true, plan: { outcome: "kept", detail: { keptBy: keptBy.id }, calls: [] } };
     }

@@ -110,6 +110,29 @@ describeEachDatabase("revocation", (database) => {
     expect(await grantOf(db, low.orderId!)).toMatchObject({ status: "active" });
   });
 
+  it("with several orders left, access is lowered to the strongest of them, whatever their order", async () => {
+    const db = database.db();
+    const run = engineAgainst(emulator());
+    await repoProduct(db, { slug: "reader", permission: "pull" });
+    await repoProduct(db, { slug: "admin", permission: "admin" });
+    await repoProduct(db, { slug: "writer", permission: "push" });
+    const reader = await payFor(db, "reader", "octocat", run.settings.clock());
+    const admin = await payFor(db, "admin", "octocat", run.settings.clock());
+    const writer = await payFor(db, "writer", "octocat", run.settings.clock());
+    await runFulfillment(db, run.github, run.settings);
+    // Each later PUT raised the one invitation to the strongest role paid for.
+    accept((await grantOf(db, reader.orderId!)).invitationId!);
+    expect(await access("octocat")).toBe("admin");
+
+    await refundOrder(db, admin.orderId!, run.settings.clock());
+    expect(await runRevocations(db, run.github, run.settings)).toMatchObject({ lowered: 1 });
+    expect(await access("octocat")).toBe("write");
+
+    await refundOrder(db, writer.orderId!, run.settings.clock());
+    expect(await runRevocations(db, run.github, run.settings)).toMatchObject({ lowered: 1 });
+    expect(await access("octocat")).toBe("read");
+    expect(await grantOf(db, reader.orderId!)).toMatchObject({ status: "invited" });
+  });
   it("a revocation that GitHub refuses keeps its request and says why", async () => {
     const db = database.db();
     const run = engineAgainst(emulator());

@@ -8,7 +8,11 @@ export type { RetryPolicy } from "./retry-policy";
 export { isBasePermission, permissionRank } from "./permission-rank";
 export { sameTarget, type AccessTarget } from "./same-target";
 export { grantTarget, teamMember } from "./target";
-export { leavesOrganization, otherPaidGrants, strongestAccess } from "./queries/other-paid-grants";
+export {
+  leavesOrganization,
+  strongestAccess,
+  strongestOtherPaidGrant,
+} from "./queries/other-paid-grants";
 export {
   releaseInviteSlot,
   releaseUnansweredInviteSlots,

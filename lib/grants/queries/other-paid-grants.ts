@@ -1,24 +1,51 @@
-import { and, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { grants, orders } from "../../db/schema";
 import type { Database } from "../../db/types";
+import { REPO_PERMISSIONS } from "../../github/permissions";
 import type { Grant } from "../grant";
 import { isBasePermission, permissionRank } from "../permission-rank";
 import { sameTarget } from "../same-target";
 import { accessTargetOf } from "../target";
 
+export interface KeepingGrant {
+  id: number;
+  permission: string | null;
+  teamRole: string | null;
+}
+
 /**
- * Other paid grants that entitle the same account to the same repository or team: while one
- * remains, access is kept, or lowered to what it pays for.
+ * The strongest other paid grant that entitles the same account to the same repository or
+ * team, or null: while one remains, access is kept, or lowered to what it pays for. Ranked in
+ * the database (highest role, a maintainer before a member, then the oldest grant), so a buyer
+ * with hundreds of orders for one repository costs one row, not hundreds, per grant processed.
  */
-export async function otherPaidGrants(db: Database, grant: Grant) {
+export async function strongestOtherPaidGrant(
+  db: Database,
+  grant: Grant,
+): Promise<KeepingGrant | null> {
   const account = sameAccount(await storedIdentity(db, grant));
-  if (!account) return [];
-  return db
+  if (!account) return null;
+  const [strongest] = await db
     .select({ id: grants.id, permission: grants.permission, teamRole: grants.teamRole })
     .from(grants)
     .innerJoin(orders, eq(orders.id, grants.orderId))
-    .where(and(ne(grants.id, grant.id), sameTarget(accessTargetOf(grant)), account, stillPaid));
+    .where(and(ne(grants.id, grant.id), sameTarget(accessTargetOf(grant)), account, stillPaid))
+    .orderBy(desc(rankOf), asc(grants.id))
+    .limit(1);
+  return strongest ?? null;
 }
+
+/** permissionRank in SQL: a base role's place in REPO_PERMISSIONS, a maintainer 1, else -1. */
+const rankOf = sql`case ${sql.join(
+  [
+    // Constants, written into the text so the statement has no parameters of its own here.
+    ...REPO_PERMISSIONS.map(
+      (p, i) => sql`when ${grants.permission} = ${sql.raw(`'${p}' then ${i}`)}`,
+    ),
+    sql`when ${grants.teamRole} = 'maintainer' then 1`,
+  ],
+  sql` `,
+)} else -1 end`;
 
 type Identity = Pick<Grant, "githubUserId" | "githubLogin" | "buyerId">;
 
@@ -91,15 +118,14 @@ export async function leavesOrganization(db: Database, grant: Grant): Promise<bo
  * not lower what a bigger one pays for. A custom role is sent as sold: it has no rank.
  */
 export async function strongestAccess(db: Database, grant: Grant): Promise<Grant> {
-  const others = await otherPaidGrants(db, grant);
   if (grant.kind === "github_team") {
-    const maintainer = others.some((o) => o.teamRole === "maintainer");
-    return maintainer ? { ...grant, teamRole: "maintainer" } : grant;
+    if (grant.teamRole === "maintainer") return grant;
+    const other = await strongestOtherPaidGrant(db, grant);
+    return other?.teamRole === "maintainer" ? { ...grant, teamRole: "maintainer" } : grant;
   }
   if (!isBasePermission(grant.permission)) return grant;
-  const stronger = others
-    .map((o) => o.permission)
-    .filter((p) => isBasePermission(p) && permissionRank(p) > permissionRank(grant.permission));
-  const best = stronger.sort((a, b) => permissionRank(b) - permissionRank(a))[0];
-  return best ? { ...grant, permission: best } : grant;
+  const best = (await strongestOtherPaidGrant(db, grant))?.permission ?? null;
+  return isBasePermission(best) && permissionRank(best) > permissionRank(grant.permission)
+    ? { ...grant, permission: best }
+    : grant;
 }
