@@ -59,17 +59,18 @@ async function reserveSlot(
   return db.transaction(async (tx) => {
     const key = target.key.toLowerCase();
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
-    const used = rowsOf<{ at: Date | string }>(
+    // Only the limit-th newest request in the window matters: none means a slot is free, and
+    // it is the one whose leaving the window frees the next slot. Reading every request instead
+    // made each reservation cost as much as the day's invitations.
+    const [limitTh] = rowsOf<{ at: Date | string }>(
       await tx.execute(sql`
         select e.at from grant_events e join grants g on g.id = e.grant_id
         where e.kind = ${target.kind} and e.at > ${windowStart.toISOString()}::timestamptz
           and ${target.sameTarget}
-        order by e.at asc`),
+        order by e.at desc offset ${target.limit - 1} limit 1`),
     );
-    if (used.length >= target.limit) {
-      // The slot frees when enough of the oldest requests leave the 24 h window.
-      const oldest = used[used.length - target.limit]!;
-      return { ok: false, freesAt: new Date(new Date(oldest.at).getTime() + DAY_MS) };
+    if (limitTh) {
+      return { ok: false, freesAt: new Date(new Date(limitTh.at).getTime() + DAY_MS) };
     }
     const [event] = await tx
       .insert(grantEvents)
