@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterEach, expect, it } from "vitest";
-import { vacuumAnalyze } from "./vacuum-analyze";
+import { analyzeGrownTable, vacuumAnalyze } from "./vacuum-analyze";
 import { openPglite } from "./open";
 import { rowsOf } from "./rows";
 import type { DatabaseHandle } from "./types";
@@ -47,4 +47,29 @@ it("after vacuumAnalyze the orders count is answered from the index alone and th
   ).map((row) => row["QUERY PLAN"]);
   expect(plan.join("\n")).toMatch(/Index Only Scan using orders_created_at_idx/);
   expect(plan.join("\n")).toMatch(/Heap Fetches: 0/);
+});
+
+async function addOrders(handle: DatabaseHandle, from: number, to: number) {
+  await handle.db.execute(sql`
+    insert into orders (id, product_id, status, source)
+    select 'o-' || n, '00000000-0000-4000-8000-000000000001', 'paid', 'orders'
+    from generate_series(${from}::int, ${to}::int) n`);
+}
+
+it("analyzeGrownTable analyzes a table once it grew by a tenth, so plans follow a burst of orders", async () => {
+  handle = await openPglite();
+  await handle.db.execute(sql`
+    insert into products (id, slug, name) values ('00000000-0000-4000-8000-000000000001', 'p', 'P')`);
+  await addOrders(handle, 1, 5000);
+  expect((await ordersTableStats(handle)).tuples).toBeLessThan(0); // never analyzed
+
+  expect(await analyzeGrownTable(handle.db)).toBe("orders");
+  expect((await ordersTableStats(handle)).tuples).toBe(5000);
+  expect(await analyzeGrownTable(handle.db)).toBeNull();
+
+  await addOrders(handle, 5001, 5100); // 2 %: the statistics still hold
+  expect(await analyzeGrownTable(handle.db)).toBeNull();
+  await addOrders(handle, 5101, 8000);
+  expect(await analyzeGrownTable(handle.db)).toBe("orders");
+  expect((await ordersTableStats(handle)).tuples).toBe(8000);
 });
