@@ -20,7 +20,9 @@ export interface PgliteOnThread extends PgliteQueryable {
   close(): Promise<void>;
 }
 
-// Found from the project directory, as drizzle/ is: Next bundles this module, not the worker.
+// Found from the project directory under tsx and vitest. `next build` recognises the `new Worker`
+// below and builds the file into a chunk of its own: the server runs that copy, so a change to
+// the worker takes effect after the next build.
 const WORKER_FILE = path.join(process.cwd(), "lib/db/pglite-worker.mjs");
 
 /** Drizzle's PGlite driver keeps these types as text (identity parsers); PGlite's own parse them. */
