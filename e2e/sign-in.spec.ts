@@ -207,7 +207,17 @@ test.describe("signing in with Logto (sandbox identity provider, PostgreSQL)", (
     expect(await retries()).toBe(1);
 
     // The same replay with the merchant's session from our own origin does act: the refusals
-    // above were the guard's, not a broken replay.
+    // above were the guard's, not a broken replay. The first retry sent the grant to GitHub
+    // again, and a grant being sent cannot be retried: wait until it has failed once more, as
+    // the merchant would see it do before retrying.
+    await expect
+      .poll(
+        async () =>
+          (await app.sql<{ status: string }[]>`select status from grants where id = ${failed}`)[0]
+            ?.status,
+        { timeout: 20_000 },
+      )
+      .toBe("failed");
     expect((await replay(await cookieHeader(merchant), app.url)).body).toContain('"ok":true');
     expect(await retries()).toBe(2);
   });
@@ -222,10 +232,14 @@ test.describe("signing in with Logto (sandbox identity provider, PostgreSQL)", (
 
     await page.goBack();
     await expect(page.getByText("Signed in as merchant@acme.test")).toHaveCount(0);
-    // Logto's own session ended too: signing in again asks who you are.
-    await page.goto("/dashboard");
-    await expect(page.getByRole("heading", { name: "Sign in (sandbox)" })).toBeVisible();
     await page.close();
+    // Logto's own session ended too: signing in again asks who you are. Asked in a new tab: the
+    // page gone back to is the identity provider's, and a navigation of its own (its sign-out
+    // page submits itself) must not race this one.
+    const again = await merchant.newPage();
+    await again.goto("/dashboard");
+    await expect(again.getByRole("heading", { name: "Sign in (sandbox)" })).toBeVisible();
+    await again.close();
   });
 
   test("the staff member holding Logto's merchant role reaches the dashboard, and can still switch to GitHub", async ({
