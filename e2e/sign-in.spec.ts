@@ -222,6 +222,25 @@ test.describe("signing in with Logto (sandbox identity provider, PostgreSQL)", (
     expect(await retries()).toBe(2);
   });
 
+  test("only a page load starts a sign-in: a page's background fetch of /sign-in writes no cookie", async ({
+    playwright,
+  }) => {
+    const context = await playwright.request.newContext();
+    const signIn = (destination: string) =>
+      context.get(`${app.url}/sign-in?returnTo=/dashboard`, {
+        headers: { "sec-fetch-dest": destination },
+        maxRedirects: 0,
+      });
+    const background = await signIn("empty");
+    expect(background.status()).toBe(204);
+    expect(background.headers()["set-cookie"]).toBeUndefined();
+    const load = await signIn("document");
+    expect(load.status()).toBe(307);
+    expect(load.headers()["location"]).toContain(`127.0.0.1:${E2E_IDENTITY_PORT}`);
+    expect(load.headers()["set-cookie"]).toContain("logto_");
+    await context.dispose();
+  });
+
   test("sign-out ends the session, and the back button shows nothing private", async () => {
     const page = await merchant.newPage();
     await page.goto("/dashboard");

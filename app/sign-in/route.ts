@@ -12,6 +12,15 @@ export const dynamic = "force-dynamic";
 // GET /sign-in: Logto's page (merchants). GET /sign-in?with=github: straight to the GitHub
 // connector (buyers). ?returnTo=/path comes back there after the callback.
 export async function GET(request: NextRequest) {
+  // Only a page load starts a sign-in: it writes the sign-in cookies. A page's own background
+  // fetch (a link prefetch or refresh, redirected here by the proxy once the session is gone)
+  // gets an empty answer instead; Next's router then loads /sign-in as a page if it was
+  // navigating. Without this, a prefetch still in flight during sign-out left a fresh
+  // `logto_` cookie behind it (the sign-in journey caught one in CI).
+  const destination = request.headers.get("sec-fetch-dest");
+  if (destination !== null && destination !== "document")
+    return new Response(null, { status: 204 });
+
   const logto = getLogtoConfig();
   if (!logto) redirect(signInProblemPath("not_configured"));
 
