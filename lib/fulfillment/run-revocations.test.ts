@@ -31,6 +31,17 @@ describeEachDatabase("revocation", (database) => {
     return ((await response.json()) as { role_name: string }).role_name;
   };
   const accept = (invitationId: number) => emulator().controls.acceptInvitation(invitationId);
+  /** Refunds the order; the revocation pass lowers octocat's access to `role`. */
+  const refundLowersTo = async (
+    db: Database,
+    run: ReturnType<typeof engineAgainst>,
+    orderId: string,
+    role: string,
+  ) => {
+    await refundOrder(db, orderId, run.settings.clock());
+    expect(await runRevocations(db, run.github, run.settings)).toMatchObject({ lowered: 1 });
+    expect(await access("octocat")).toBe(role);
+  };
 
   it("a refund of a pending invitation cancels it on GitHub", async () => {
     const db = database.db();
@@ -104,9 +115,7 @@ describeEachDatabase("revocation", (database) => {
     expect(await runFulfillment(db, run.github, run.settings)).toMatchObject({ active: 1 });
     expect(await access("octocat")).toBe("maintain");
 
-    await refundOrder(db, high.orderId!, run.settings.clock());
-    expect(await runRevocations(db, run.github, run.settings)).toMatchObject({ lowered: 1 });
-    expect(await access("octocat")).toBe("read");
+    await refundLowersTo(db, run, high.orderId!, "read");
     expect(await grantOf(db, low.orderId!)).toMatchObject({ status: "active" });
   });
 
@@ -124,15 +133,11 @@ describeEachDatabase("revocation", (database) => {
     accept((await grantOf(db, reader.orderId!)).invitationId!);
     expect(await access("octocat")).toBe("admin");
 
-    await refundOrder(db, admin.orderId!, run.settings.clock());
-    expect(await runRevocations(db, run.github, run.settings)).toMatchObject({ lowered: 1 });
-    expect(await access("octocat")).toBe("write");
-
-    await refundOrder(db, writer.orderId!, run.settings.clock());
-    expect(await runRevocations(db, run.github, run.settings)).toMatchObject({ lowered: 1 });
-    expect(await access("octocat")).toBe("read");
+    await refundLowersTo(db, run, admin.orderId!, "write");
+    await refundLowersTo(db, run, writer.orderId!, "read");
     expect(await grantOf(db, reader.orderId!)).toMatchObject({ status: "invited" });
   });
+
   it("a revocation that GitHub refuses keeps its request and says why", async () => {
     const db = database.db();
     const run = engineAgainst(emulator());

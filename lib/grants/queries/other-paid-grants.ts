@@ -38,7 +38,8 @@ export async function strongestOtherPaidGrant(
 /** permissionRank in SQL: a base role's place in REPO_PERMISSIONS, a maintainer 1, else -1. */
 const rankOf = sql`case ${sql.join(
   [
-    // Constants, written into the text so the statement has no parameters of its own here.
+    // Our own constants, written into the text rather than sent as parameters whose types
+    // PostgreSQL would have to infer inside the CASE.
     ...REPO_PERMISSIONS.map(
       (p, i) => sql`when ${grants.permission} = ${sql.raw(`'${p}' then ${i}`)}`,
     ),
